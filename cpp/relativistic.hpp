@@ -1,0 +1,55 @@
+// The relativistic average critic losses (RaSGAN, as in deep-ml problem 268),
+// computed exactly: every output within a few ulps of the exact value for
+// the given double inputs.
+//
+// Notation: real scores r_1..r_m, fake scores f_1..f_n, N = m + n,
+// relative scores a_i = r_i - mean(f) and b_j = f_j - mean(r),
+//   d_loss = [ sum_i softplus(-a_i) + sum_j softplus(b_j) ] / N
+//   g_loss = [ sum_i softplus(a_i)  + sum_j softplus(-b_j) ] / N
+// (the pooled normalisation of the seed: every sample weighs 1 / N).
+#pragma once
+
+#include <cstddef>
+
+namespace relativistic {
+
+// Largest score magnitude accepted: keeps every sum of up to 2^52 scores and
+// every relative score finite. Critic logits are many orders smaller.
+constexpr double kMaxAbsScore = 0x1p960;
+
+enum class ScoreError { none, empty, not_finite, too_large };
+
+struct ScoreCheck {
+  ScoreError error = ScoreError::none;
+  std::size_t index = 0;  // of the first offending score
+};
+
+// Scores are valid when there is at least one and each is finite with
+// magnitude at most kMaxAbsScore.
+ScoreCheck check_scores(const double* scores, std::size_t count);
+
+// Caller-owned output buffers. The relative scores are required; the
+// gradients are computed only when all four pointers are non-null.
+struct LossOutputs {
+  double* real_relative = nullptr;  // m values: a_i
+  double* fake_relative = nullptr;  // n values: b_j
+  double* d_grad_real = nullptr;    // m values: d d_loss / d r_i
+  double* d_grad_fake = nullptr;    // n values: d d_loss / d f_j
+  double* g_grad_real = nullptr;    // m values: d g_loss / d r_i
+  double* g_grad_fake = nullptr;    // n values: d g_loss / d f_j
+};
+
+struct LossSummary {
+  double mean_real = 0.0;
+  double mean_fake = 0.0;
+  double d_loss = 0.0;
+  double g_loss = 0.0;
+};
+
+// Preconditions: m >= 1, n >= 1, both score arrays pass check_scores, and
+// out.real_relative / out.fake_relative have room for m and n values.
+LossSummary average_losses(const double* real, std::size_t m,
+                           const double* fake, std::size_t n,
+                           const LossOutputs& out);
+
+}  // namespace relativistic
