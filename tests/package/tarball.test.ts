@@ -1,27 +1,18 @@
 // The npm tarball as a new user gets it: packed, installed into an empty
 // folder, imported by name from ESM, `node -e` and TypeScript.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packAndInstall, root } from './pack.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 let consumer: string;
 let files: string[];
 
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: consumer, encoding: 'utf8' });
 
 beforeAll(() => {
-  consumer = mkdtempSync(path.join(tmpdir(), 'rc-consumer-'));
-  // npm test has just built dist/; prepack would rebuild it under the other
-  // test files' feet, so pack what is there.
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', consumer],
-    { cwd: root, encoding: 'utf8' }));
-  files = packed[0].files.map((f: { path: string }) => f.path);
-  writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', path.join(consumer, packed[0].filename)],
-    { cwd: consumer, stdio: 'pipe' });
+  ({ consumer, files } = packAndInstall());
 });
 
 afterAll(() => rmSync(consumer, { recursive: true, force: true }));
