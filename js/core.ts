@@ -54,7 +54,24 @@ export interface RelativisticCritic {
   memoryBytes(): number;
 }
 
+/** The largest score magnitude accepted (2^960 ≈ 9.7e288): larger ones could overflow a sum. */
+export const MAX_ABS_SCORE = 2 ** 960;
+
+/**
+ * What every error about one score carries besides its message: which
+ * argument and which index (from 0), so that an app can point at the value.
+ */
+export interface ScoreErrorFields {
+  argument: 'real' | 'fake';
+  index: number;
+}
+
 const PREFIX = 'relativistic-critic: ';
+
+function scoreError<E extends Error>(make: new (message: string) => E, argument: string, index: number,
+                                     message: string): E & ScoreErrorFields {
+  return Object.assign(new make(`${PREFIX}${argument}[${index}] ${message}`), { argument, index }) as E & ScoreErrorFields;
+}
 const KNOWN_OPTIONS = ['gradients'];
 
 function describe(value: unknown): string {
@@ -100,6 +117,8 @@ const NOT_FINITE = 2;
 const TOO_LARGE = 3;
 
 export function createApi(glue: GlueModule): RelativisticCritic {
+  // The core does the magnitude check; its limit and the exported one must agree.
+  if (glue._maxAbsScore !== MAX_ABS_SCORE) throw new Error(`${PREFIX}the .wasm does not match this wrapper`);
   // One scratch buffer, grown only when a call needs more: no allocation on
   // the hot path, and nothing for the caller to free.
   let scratch = 0;
@@ -127,7 +146,7 @@ export function createApi(glue: GlueModule): RelativisticCritic {
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (typeof v !== 'number') {
-          throw new TypeError(`${PREFIX}${name}[${i}] must be a finite number, got ${describe(v)}`);
+          throw scoreError(TypeError, name, i, `must be a finite number, got ${describe(v)}`);
         }
         heap[at + i] = v;
       }
@@ -139,8 +158,8 @@ export function createApi(glue: GlueModule): RelativisticCritic {
       const i = glue.HEAPF64[indexSlot];
       const what = code === NOT_FINITE
         ? 'a finite number'
-        : `a finite number of magnitude at most ${glue._maxAbsScore.toPrecision(2)}`;
-      throw new RangeError(`${PREFIX}${name}[${i}] must be ${what}, got ${describe(scores[i])}`);
+        : `a finite number of magnitude at most ${MAX_ABS_SCORE.toPrecision(2)}`;
+      throw scoreError(RangeError, name, i, `must be ${what}, got ${describe(scores[i])}`);
     }
   };
 

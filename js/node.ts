@@ -5,6 +5,7 @@ import { initWith, type InitOptions } from './init.js';
 import type { RelativisticCritic } from './core.js';
 
 export type * from './core.js';
+export { MAX_ABS_SCORE } from './core.js';
 export type { InitOptions } from './init.js';
 
 /** Compiles the wasm module once; later calls return the same instance. */

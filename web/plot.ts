@@ -1,0 +1,129 @@
+// A small canvas plot: the sigmoid, with each sample's relative score on it.
+
+export interface PlotData {
+  realRelative: ArrayLike<number>;
+  fakeRelative: ArrayLike<number>;
+}
+
+/** Points drawn per side; beyond this an even sample of the scores is drawn. */
+const MAX_POINTS = 2000;
+
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+function cssVar(el: Element, name: string, fallback: string): string {
+  const v = getComputedStyle(el).getPropertyValue(name).trim();
+  return v === '' ? fallback : v;
+}
+
+function maxAbs(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
+  return m;
+}
+
+/** A "nice" half-width for the x axis: at least 4, rounded up to 1, 2 or 5 × 10^k. */
+function niceRange(m: number): number {
+  const target = Math.max(4, m * 1.08);
+  const p = 10 ** Math.floor(Math.log10(target));
+  for (const step of [1, 2, 5, 10]) if (step * p >= target) return step * p;
+  return 10 * p;
+}
+
+function formatTick(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e5 || a < 1e-3) return x.toExponential(0).replace('e+', 'e');
+  return String(Number(x.toPrecision(3)));
+}
+
+export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void {
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) return;
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.max(1, canvas.clientWidth);
+  const height = Math.max(1, canvas.clientHeight);
+  if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+
+  const text = cssVar(canvas, '--text-muted', '#555');
+  const grid = cssVar(canvas, '--grid', '#ddd');
+  const curve = cssVar(canvas, '--text', '#111');
+  const realColour = cssVar(canvas, '--real', '#0f766e');
+  const fakeColour = cssVar(canvas, '--fake', '#c2410c');
+
+  const pad = { left: 34, right: 12, top: 12, bottom: 28 };
+  const w = width - pad.left - pad.right;
+  const h = height - pad.top - pad.bottom;
+  if (w <= 10 || h <= 10) return;
+
+  const half = data === null ? 4 : niceRange(Math.max(maxAbs(data.realRelative), maxAbs(data.fakeRelative)));
+  const sx = (x: number) => pad.left + ((x + half) / (2 * half)) * w;
+  const sy = (y: number) => pad.top + (1 - y) * h;
+
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.lineWidth = 1;
+
+  // Grid and axes.
+  ctx.strokeStyle = grid;
+  ctx.fillStyle = text;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const y of [0, 0.5, 1]) {
+    ctx.beginPath();
+    ctx.moveTo(pad.left, sy(y) + 0.5);
+    ctx.lineTo(pad.left + w, sy(y) + 0.5);
+    ctx.stroke();
+    ctx.fillText(String(y), pad.left - 6, sy(y));
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const x of [-half, -half / 2, 0, half / 2, half]) {
+    ctx.beginPath();
+    ctx.moveTo(Math.round(sx(x)) + 0.5, pad.top);
+    ctx.lineTo(Math.round(sx(x)) + 0.5, pad.top + h);
+    ctx.stroke();
+    ctx.fillText(formatTick(x), sx(x), pad.top + h + 6);
+  }
+
+  // The sigmoid.
+  ctx.strokeStyle = curve;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  const steps = Math.max(64, Math.round(w));
+  for (let k = 0; k <= steps; k++) {
+    const x = -half + (2 * half * k) / steps;
+    const px = sx(x);
+    const py = sy(sigmoid(x));
+    if (k === 0) ctx.moveTo(px, py);
+    else ctx.lineTo(px, py);
+  }
+  ctx.stroke();
+
+  if (data === null) return;
+
+  const dots = (values: ArrayLike<number>, colour: string, filled: boolean) => {
+    const stride = Math.max(1, Math.ceil(values.length / MAX_POINTS));
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = 2;
+    for (let i = 0; i < values.length; i += stride) {
+      const x = values[i]!;
+      ctx.beginPath();
+      ctx.arc(sx(x), sy(sigmoid(x)), 4.5, 0, 2 * Math.PI);
+      if (filled) ctx.fill();
+      else ctx.stroke();
+    }
+  };
+  ctx.globalAlpha = 0.85;
+  dots(data.realRelative, realColour, true);
+  dots(data.fakeRelative, fakeColour, false);
+  ctx.globalAlpha = 1;
+}
