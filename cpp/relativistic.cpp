@@ -22,8 +22,16 @@ namespace {
 
 DoubleDouble mean(const double* scores, std::size_t count) {
   DoubleDoubleSum sum;
-  for (std::size_t i = 0; i < count; ++i) sum.add(scores[i]);
-  return divide(sum.value(), static_cast<double>(count));
+  double magnitude = 0.0;
+  for (std::size_t i = 0; i < count; ++i) {
+    sum.add(scores[i]);
+    magnitude += std::fabs(scores[i]);
+  }
+  DoubleDouble total = sum.value();
+  // Double-double loses digits only when the scores cancel: its error is
+  // about count * 2^-106 * sum |x|. Past 20 bits of cancellation, sum exactly.
+  if (std::fabs(total.hi) <= 0x1p-20 * magnitude) total = exact_sum(scores, count);
+  return divide(total, static_cast<double>(count));
 }
 
 // x - mu, rounded once: the double-double mean keeps a common offset of

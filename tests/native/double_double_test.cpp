@@ -37,6 +37,16 @@ TEST(DoubleDouble, SumKeepsSmallPartsUnderALargeOffset) {
   EXPECT_LE(std::fabs(err.to_double()), 1e-30 * std::fabs(reference.to_double()));
 }
 
+TEST(DoubleDouble, ExactSumOfTermsThatCancel) {
+  const std::vector<double> xs = {1e300, 1e-300, 1.0, -1e300, 1e-10, 5e-324, -1.0, 3e200, -3e200};
+  // The exact sum is 1e-10 + 1e-300 + 5e-324, by hand; its double-double
+  // rounding drops the 5e-324.
+  const DoubleDouble got = relativistic::exact_sum(xs.data(), xs.size());
+  EXPECT_EQ(got.hi, 1e-10);
+  EXPECT_EQ(got.lo, 1e-300);
+  EXPECT_EQ(relativistic::exact_sum(xs.data(), 0).hi, 0.0);
+}
+
 TEST(DoubleDouble, DivisionByACount) {
   for (double n : {3.0, 7.0, 11.0, 400.0, 50000.0}) {
     const DoubleDouble x = relativistic::two_sum(1e12 * n + 1.0 / 3.0, 1e-9);

@@ -42,15 +42,46 @@ inline Real log1p(const Real& x) { Real r; mpfr_log1p(r.get(), x.get(), MPFR_RND
 inline Real log(const Real& x) { Real r; mpfr_log(r.get(), x.get(), MPFR_RNDN); return r; }
 
 // -log(sigmoid(x)) by its definition: -log(1 / (1 + e^-x)) = log1p(e^-x).
-// At 320 bits nothing overflows (MPFR's exponent range is ~2^62).
-inline Real neg_log_sigmoid(const Real& x) { return log1p(exp(-x)); }
+// MPFR's exponents reach 2^62, so e^-x overflows only for x < -3e18; there
+// log1p(e^-x) = -x + log1p(e^x) to far more than 320 bits.
+inline Real neg_log_sigmoid(const Real& x) {
+  if (x.to_double() < -1e18) return -x + log1p(exp(x));
+  return log1p(exp(-x));
+}
 inline Real sigmoid(const Real& x) { return Real(1.0) / (Real(1.0) + exp(-x)); }
 
-inline Real mean(const std::vector<double>& xs) {
-  Real sum;
-  for (double x : xs) sum = sum + Real(x);
-  return sum / Real(static_cast<double>(xs.size()));
-}
+// Any sum of doubles is exact at 2400 bits (they span 2^-1074 .. 2^1024),
+// so means and relative scores lose nothing however the scores cancel.
+constexpr mpfr_prec_t kExactBits = 2400;
+
+class ExactMean {
+ public:
+  explicit ExactMean(const std::vector<double>& xs) {
+    mpfr_init2(mean_, kExactBits);
+    mpfr_set_zero(mean_, 1);
+    for (double y : xs) mpfr_add_d(mean_, mean_, y, MPFR_RNDN);
+    mpfr_div_ui(mean_, mean_, xs.size(), MPFR_RNDN);
+  }
+  ExactMean(const ExactMean&) = delete;
+  ExactMean& operator=(const ExactMean&) = delete;
+  ~ExactMean() { mpfr_clear(mean_); }
+
+  // x - mean, exact until the one rounding to kBits.
+  Real relative(double x) const {
+    mpfr_t wide;
+    mpfr_init2(wide, kExactBits);
+    mpfr_set_d(wide, x, MPFR_RNDN);
+    mpfr_sub(wide, wide, mean_, MPFR_RNDN);
+    Real r;
+    mpfr_set(r.get(), wide, MPFR_RNDN);
+    mpfr_clear(wide);
+    return r;
+  }
+  Real value() const { return -relative(0.0); }
+
+ private:
+  mpfr_t mean_;
+};
 
 struct Exact {
   Real mean_real, mean_fake, d_loss, g_loss;
@@ -64,13 +95,14 @@ inline Exact losses(const std::vector<double>& real, const std::vector<double>& 
   Exact e;
   const std::size_t m = real.size(), n = fake.size();
   const Real N(static_cast<double>(m + n)), M(static_cast<double>(m)), Nf(static_cast<double>(n));
-  e.mean_real = mean(real);
-  e.mean_fake = mean(fake);
+  const ExactMean exact_real(real), exact_fake(fake);
+  e.mean_real = exact_real.value();
+  e.mean_fake = exact_fake.value();
   // 1 - s(x) is taken as s(-x): at 320 bits the subtraction would still lose
   // everything once s(x) is within 1e-96 of 1.
   Real d, g, sum_s_a, sum_s_b, sum_1ms_a, sum_1ms_b;
   for (double r : real) {
-    const Real a = Real(r) - e.mean_fake;
+    const Real a = exact_fake.relative(r);
     e.real_relative.push_back(a);
     d = d + neg_log_sigmoid(a);    // -log s(a)
     g = g + neg_log_sigmoid(-a);   // -log(1 - s(a)) = -log s(-a)
@@ -78,7 +110,7 @@ inline Exact losses(const std::vector<double>& real, const std::vector<double>& 
     sum_1ms_a = sum_1ms_a + sigmoid(-a);
   }
   for (double f : fake) {
-    const Real b = Real(f) - e.mean_real;
+    const Real b = exact_real.relative(f);
     e.fake_relative.push_back(b);
     d = d + neg_log_sigmoid(-b);
     g = g + neg_log_sigmoid(b);

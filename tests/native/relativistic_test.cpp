@@ -167,6 +167,13 @@ TEST(AverageLosses, SubnormalScores) {
   check_against_oracle("subnormal scores", {5e-324, 1.5, 1e-310}, {-1e-308, 2.2250738585072014e-308, 0.25});
 }
 
+// Means that cancel across more than double-double's 106 bits.
+TEST(AverageLosses, MeansThatCancelAcrossWideRanges) {
+  check_against_oracle("cancelling means", {0.25}, {1e30, 1e-30, 1, -1e30});
+  check_against_oracle("cancelling means", {1e-300, 1e8, 1e-10, -1e8, -1e-10}, {2e-300, -1e-300});
+  check_against_oracle("cancelling means", {1, -1, 2, -2, 0.5}, {3, -3});
+}
+
 TEST(AverageLosses, UnequalBatchSizes) {
   check_against_oracle("1 real vs 400 fake", {1.25}, normal(400, 0, 1, 7));
   check_against_oracle("400 real vs 1 fake", normal(400, 1, 1, 8), {-0.75});
