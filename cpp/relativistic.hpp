@@ -25,8 +25,9 @@ struct ScoreCheck {
 };
 
 // Scores are valid when there is at least one and each is finite with
-// magnitude at most kMaxAbsScore.
-ScoreCheck check_scores(const double* scores, std::size_t count);
+// magnitude at most kMaxAbsScore. Score is double or float throughout.
+template <class Score>
+ScoreCheck check_scores(const Score* scores, std::size_t count);
 
 // Caller-owned output buffers. The relative scores are required; the
 // gradients are computed only when all four pointers are non-null.
@@ -46,10 +47,19 @@ struct LossSummary {
   double g_loss = 0.0;
 };
 
-// Preconditions: m >= 1, n >= 1, both score arrays pass check_scores, and
-// out.real_relative / out.fake_relative have room for m and n values.
-LossSummary average_losses(const double* real, std::size_t m,
-                           const double* fake, std::size_t n,
-                           const LossOutputs& out);
+// What average_losses() reports: the check of each side and, when both
+// pass, the results (the output buffers are written only then).
+struct LossReport {
+  ScoreCheck real, fake;
+  LossSummary summary;
+  bool ok() const { return real.error == ScoreError::none && fake.error == ScoreError::none; }
+};
+
+// Validates both sides (in the same pass that sums them) and computes.
+// out.real_relative / out.fake_relative must have room for m and n values.
+template <class Score>
+LossReport average_losses(const Score* real, std::size_t m,
+                          const Score* fake, std::size_t n,
+                          const LossOutputs& out);
 
 }  // namespace relativistic

@@ -2,8 +2,6 @@
 #include "seed_reference.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "double_double.hpp"
 
@@ -26,11 +24,18 @@ double python_round6(double x) {
     // the double nearest to the decimal k / 10^6, as Python's strtod does.
     return std::copysign(k / kScale, x);
   }
-  // |x| > 4.5e9: C's printf rounds the exact binary value half to even and
-  // strtod reads back correctly rounded (glibc and musl both).
-  char text[400];
-  std::snprintf(text, sizeof text, "%.6f", x);
-  return std::strtod(text, nullptr);
+  // From here x * 1e6 >= 2^52 is an integer plus lo, |lo| <= 1/2, and the
+  // decimal k / 10^6 lies within 5e-7 of x.
+  if (std::fabs(x) >= 0x1p33) return x;  // ulp(x) >= 2^-19: x is the nearest double
+  // 4.5e9 < |x| < 2^33: ulp(x) = 2^-20, so k / 10^6 may round to a neighbour.
+  double k = y.hi;
+  if (std::fabs(y.lo) == 0.5 && std::fmod(y.hi, 2.0) != 0.0) k += 2.0 * y.lo;  // a tie: to even
+  const double delta = (k - y.hi) - y.lo;       // k - x * 1e6, exact
+  constexpr double kHalfUlp = 1e6 * 0x1p-21;    // half of ulp(x), in units of 1e-6
+  // k / 10^6 is never exactly halfway between two doubles here: a midpoint
+  // is an odd multiple of 2^-21, and 10^6 times it is no integer.
+  if (std::fabs(delta) < kHalfUlp) return x;
+  return std::nextafter(x, delta > 0 ? INFINITY : -INFINITY);
 }
 
 namespace {

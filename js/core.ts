@@ -86,13 +86,25 @@ function describe(value: unknown): string {
   return `${typeof value === 'undefined' ? '' : `a ${typeof value} `}${String(value)}`.trim();
 }
 
-function scoreKind(name: string, scores: unknown): 'array' | 'f64' | 'f32' {
+type ScoreKind = 'array' | 'f64' | 'f32';
+
+function scoreKind(name: string, scores: unknown): ScoreKind {
   if (Array.isArray(scores)) return 'array';
+  if (scores instanceof Float64Array) return 'f64';
+  if (scores instanceof Float32Array) return 'f32';
+  // Typed arrays from another realm (an iframe, a worker's transfer).
   const tag = Object.prototype.toString.call(scores);
   if (tag === '[object Float64Array]') return 'f64';
   if (tag === '[object Float32Array]') return 'f32';
   throw new TypeError(
     `${PREFIX}${name} must be an array of numbers, a Float64Array or a Float32Array, got ${describe(scores)}`);
+}
+
+function checkLength(name: string, scores: Scores): number {
+  if (scores.length === 0) {
+    throw new RangeError(`${PREFIX}${name} must hold at least one score, got an empty ${Array.isArray(scores) ? 'array' : 'typed array'}`);
+  }
+  return scores.length;
 }
 
 function checkOptions(options: unknown): boolean {
@@ -114,96 +126,105 @@ function checkOptions(options: unknown): boolean {
 
 // Error codes of relativistic::ScoreError (cpp/relativistic.hpp).
 const NOT_FINITE = 2;
-const TOO_LARGE = 3;
 
 export function createApi(glue: GlueModule): RelativisticCritic {
   // The core does the magnitude check; its limit and the exported one must agree.
-  if (glue._maxAbsScore !== MAX_ABS_SCORE) throw new Error(`${PREFIX}the .wasm does not match this wrapper`);
+  if (glue.maxAbsScore !== MAX_ABS_SCORE) throw new Error(`${PREFIX}the .wasm does not match this wrapper`);
+
   // One scratch buffer, grown only when a call needs more: no allocation on
   // the hot path, and nothing for the caller to free.
   let scratch = 0;
   let scratchBytes = 0;
-  const reserve = (doubles: number): number => {
-    const bytes = doubles * 8;
+  const reserve = (bytes: number): number => {
     if (bytes > scratchBytes) {
       if (scratch) glue._free(scratch);
       scratch = 0;
       scratchBytes = 0;
       const offset = glue._malloc(bytes);
-      if (!offset) throw new RangeError(`${PREFIX}out of memory for ${doubles} values`);
+      if (!offset) throw new RangeError(`${PREFIX}out of memory for ${bytes} bytes of scores and results`);
       scratch = offset;
       scratchBytes = bytes;
     }
     return scratch;
   };
 
-  // Copies scores into the heap at `at` (an index into HEAPF64) and checks
-  // them; typed arrays are checked by the core in one pass.
-  const copyIn = (name: string, scores: Scores, at: number, indexSlot: number): void => {
-    const heap = glue.HEAPF64;  // re-read: growth replaces the view
-    if (scoreKind(name, scores) === 'array') {
-      const values = scores as readonly unknown[];
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (typeof v !== 'number') {
-          throw scoreError(TypeError, name, i, `must be a finite number, got ${describe(v)}`);
-        }
-        heap[at + i] = v;
-      }
-    } else {
-      heap.set(scores as Float64Array | Float32Array, at);
+  // Copies scores into the heap at byte offset `at`, as doubles or, for the
+  // float kernel, as floats: one copy, no conversion pass.
+  const copyIn = (name: string, scores: Scores, kind: ScoreKind, at: number, asFloat: boolean): void => {
+    if (kind !== 'array') {
+      if (asFloat) glue.HEAPF32.set(scores as Float32Array, at / 4);
+      else glue.HEAPF64.set(scores as Float64Array | Float32Array, at / 8);
+      return;
     }
-    const code = glue._checkScores(at * 8, scores.length, indexSlot * 8);
-    if (code === NOT_FINITE || code === TOO_LARGE) {
-      const i = glue.HEAPF64[indexSlot];
-      const what = code === NOT_FINITE
-        ? 'a finite number'
-        : `a finite number of magnitude at most ${MAX_ABS_SCORE.toPrecision(2)}`;
-      throw scoreError(RangeError, name, i, `must be ${what}, got ${describe(scores[i])}`);
+    const heap = glue.HEAPF64;  // re-read after any allocation: growth replaces the view
+    const values = scores as readonly unknown[];
+    const base = at / 8;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number') throw scoreError(TypeError, name, i, `must be a finite number, got ${describe(v)}`);
+      heap[base + i] = v;
     }
   };
 
-  // Lays out [real | fake | index slot | outputs] in the scratch buffer.
-  const stage = (real: Scores, fake: Scores, outputs: number) => {
-    scoreKind('real', real);
-    scoreKind('fake', fake);
-    const m = real.length;
-    const n = fake.length;
-    if (m === 0) throw new RangeError(`${PREFIX}real must hold at least one score, got an empty ${Array.isArray(real) ? 'array' : 'typed array'}`);
-    if (n === 0) throw new RangeError(`${PREFIX}fake must hold at least one score, got an empty ${Array.isArray(fake) ? 'array' : 'typed array'}`);
-    const base = reserve(m + n + 1 + outputs) / 8;
-    const slot = base + m + n;
-    copyIn('real', real, base, slot);
-    copyIn('fake', fake, base + m, slot);
-    return { m, n, real: base * 8, fake: (base + m) * 8, out: (slot + 1) * 8, at: slot + 1 };
+  // The core checks finiteness and magnitude in the pass that sums the scores.
+  const fail = (code: number, real: Scores, fake: Scores, out: number): never => {
+    const name = code >= 4 ? 'fake' : 'real';
+    const i = glue.HEAPF64[out / 8];
+    const what = code % 4 === NOT_FINITE
+      ? 'a finite number'
+      : `a finite number of magnitude at most ${MAX_ABS_SCORE.toPrecision(2)}`;
+    throw scoreError(RangeError, name, i, `must be ${what}, got ${describe((code >= 4 ? fake : real)[i])}`);
+  };
+
+  // Lays out [real | fake | outputs] in the scratch buffer (8-byte aligned).
+  const stage = (real: Scores, fake: Scores, outputs: number, allowFloat: boolean) => {
+    const realKind = scoreKind('real', real), fakeKind = scoreKind('fake', fake);
+    const m = checkLength('real', real), n = checkLength('fake', fake);
+    const asFloat = allowFloat && realKind === 'f32' && fakeKind === 'f32';
+    const width = asFloat ? 4 : 8;
+    const fakeAt = m * width, outAt = Math.ceil((fakeAt + n * width) / 8) * 8;
+    const base = reserve(outAt + outputs * 8);
+    copyIn('real', real, realKind, base, asFloat);
+    copyIn('fake', fake, fakeKind, base + fakeAt, asFloat);
+    return { m, n, asFloat, real: base, fake: base + fakeAt, out: base + outAt };
   };
 
   function losses(real: Scores, fake: Scores, options?: LossOptions): Losses | LossesWithGradients {
     const gradients = checkOptions(options);
     const m = real?.length ?? 0, n = fake?.length ?? 0;
-    const s = stage(real, fake, 4 + (m + n) * (gradients ? 3 : 1));
-    glue._averageLosses(s.real, s.m, s.fake, s.n, s.out, gradients);
+    const s = stage(real, fake, 4 + (m + n) * (gradients ? 3 : 1), true);
+    const kernel = s.asFloat ? glue._rc_average_losses_f32 : glue._rc_average_losses_f64;
+    const code = kernel(s.real, s.m, s.fake, s.n, s.out, gradients ? 1 : 0);
+    if (code !== 0) fail(code, real, fake, s.out);
     const heap = glue.HEAPF64;
-    let at = s.at + 4;
-    const take = (count: number) => heap.slice(at, (at += count));
-    const result: Losses = {
-      meanReal: heap[s.at], meanFake: heap[s.at + 1], dLoss: heap[s.at + 2], gLoss: heap[s.at + 3],
-      realRelative: take(s.m), fakeRelative: take(s.n),
+    const o = s.out / 8, r = o + 4, f = r + s.m;
+    // One object literal per shape (no spread): V8 keeps it on the fast path.
+    if (!gradients) {
+      return {
+        meanReal: heap[o], meanFake: heap[o + 1], dLoss: heap[o + 2], gLoss: heap[o + 3],
+        realRelative: heap.slice(r, f), fakeRelative: heap.slice(f, f + s.n),
+      };
+    }
+    const g = f + s.n;
+    return {
+      meanReal: heap[o], meanFake: heap[o + 1], dLoss: heap[o + 2], gLoss: heap[o + 3],
+      realRelative: heap.slice(r, f), fakeRelative: heap.slice(f, g),
+      dGradReal: heap.slice(g, g + s.m), dGradFake: heap.slice(g + s.m, g + s.m + s.n),
+      gGradReal: heap.slice(g + s.m + s.n, g + 2 * s.m + s.n), gGradFake: heap.slice(g + 2 * s.m + s.n, g + 2 * s.m + 2 * s.n),
     };
-    if (!gradients) return result;
-    return { ...result, dGradReal: take(s.m), dGradFake: take(s.n), gGradReal: take(s.m), gGradFake: take(s.n) };
   }
 
   function reference(real: Scores, fake: Scores): SeedReference {
     const m = real?.length ?? 0, n = fake?.length ?? 0;
-    const s = stage(real, fake, 2 + m + n);
-    glue._seedReference(s.real, s.m, s.fake, s.n, s.out);
+    const s = stage(real, fake, 2 + m + n, false);
+    const code = glue._rc_seed_reference(s.real, s.m, s.fake, s.n, s.out);
+    if (code !== 0) fail(code, real, fake, s.out);
     const heap = glue.HEAPF64;
-    const at = s.at + 2;
+    const o = s.out / 8;
     return {
-      d_loss: heap[s.at], g_loss: heap[s.at + 1],
-      real_relative: Array.from(heap.subarray(at, at + s.m)),
-      fake_relative: Array.from(heap.subarray(at + s.m, at + s.m + s.n)),
+      d_loss: heap[o], g_loss: heap[o + 1],
+      real_relative: Array.from(heap.subarray(o + 2, o + 2 + s.m)),
+      fake_relative: Array.from(heap.subarray(o + 2 + s.m, o + 2 + s.m + s.n)),
     };
   }
 

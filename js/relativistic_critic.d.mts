@@ -1,14 +1,16 @@
 // Types for the Emscripten glue (cpp/bindings.cpp); 3.1.6 cannot emit them.
-// Offsets are byte offsets into the wasm heap.
+// Offsets are byte offsets into the wasm heap; each entry point returns 0,
+// or a ScoreError code + 4 * side (0 real, 1 fake) with the index in out[0].
 
 export interface GlueModule {
   HEAPF64: Float64Array;
+  HEAPF32: Float32Array;
   _malloc(bytes: number): number;
   _free(offset: number): void;
-  _checkScores(scores: number, count: number, indexOut: number): number;
-  _averageLosses(real: number, m: number, fake: number, n: number, out: number, gradients: boolean): void;
-  _seedReference(real: number, m: number, fake: number, n: number, out: number): void;
-  _maxAbsScore: number;
+  _rc_average_losses_f64(real: number, m: number, fake: number, n: number, out: number, gradients: number): number;
+  _rc_average_losses_f32(real: number, m: number, fake: number, n: number, out: number, gradients: number): number;
+  _rc_seed_reference(real: number, m: number, fake: number, n: number, out: number): number;
+  maxAbsScore: number;
 }
 
 export interface GlueOptions {

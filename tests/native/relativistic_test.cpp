@@ -34,7 +34,9 @@ Result run(const Scores& real, const Scores& fake) {
   out.d_grad_fake = r.d_grad_fake.data();
   out.g_grad_real = r.g_grad_real.data();
   out.g_grad_fake = r.g_grad_fake.data();
-  r.summary = relativistic::average_losses(real.data(), m, fake.data(), n, out);
+  const relativistic::LossReport report = relativistic::average_losses(real.data(), m, fake.data(), n, out);
+  EXPECT_TRUE(report.ok());
+  r.summary = report.summary;
   return r;
 }
 
@@ -224,6 +226,45 @@ TEST(AverageLosses, Identities) {
   }
   EXPECT_NEAR(d_sum, 0.0, 1e-15 * scale);
   EXPECT_NEAR(g_sum, 0.0, 1e-15 * scale);
+}
+
+TEST(AverageLosses, FloatScoresAreWidenedExactly) {
+  const std::vector<float> real = {2.0f, 1.5f, 1.8f, 1e-40f}, fake = {0.5f, 0.3f, 0.1f};
+  const Scores wide_real(real.begin(), real.end()), wide_fake(fake.begin(), fake.end());
+  Scores rel(4), frel(3);
+  relativistic::LossOutputs out;
+  out.real_relative = rel.data();
+  out.fake_relative = frel.data();
+  const auto report = relativistic::average_losses(real.data(), 4, fake.data(), 3, out);
+  ASSERT_TRUE(report.ok());
+  const Result wide = run(wide_real, wide_fake);
+  EXPECT_EQ(report.summary.d_loss, wide.summary.d_loss);
+  EXPECT_EQ(report.summary.g_loss, wide.summary.g_loss);
+  EXPECT_EQ(rel, wide.real_relative);
+  EXPECT_EQ(frel, wide.fake_relative);
+}
+
+TEST(AverageLosses, ReportsBadScoresOfEitherSide) {
+  const Scores good = {1, 2, 3}, bad = {0, 1, NAN, 2}, huge = {0, -1e300};
+  Scores rel(4), frel(4);
+  relativistic::LossOutputs out;
+  out.real_relative = rel.data();
+  out.fake_relative = frel.data();
+  auto report = relativistic::average_losses(good.data(), 3, bad.data(), 4, out);
+  EXPECT_FALSE(report.ok());
+  EXPECT_EQ(report.real.error, relativistic::ScoreError::none);
+  EXPECT_EQ(report.fake.error, relativistic::ScoreError::not_finite);
+  EXPECT_EQ(report.fake.index, 2u);
+  report = relativistic::average_losses(huge.data(), 2, good.data(), 3, out);
+  EXPECT_EQ(report.real.error, relativistic::ScoreError::too_large);
+  EXPECT_EQ(report.real.index, 1u);
+  report = relativistic::average_losses(good.data(), 0, good.data(), 3, out);
+  EXPECT_EQ(report.real.error, relativistic::ScoreError::empty);
+  // An odd count puts the bad score in the scalar tail.
+  const Scores tail = {1, 2, INFINITY};
+  report = relativistic::average_losses(good.data(), 3, tail.data(), 3, out);
+  EXPECT_EQ(report.fake.error, relativistic::ScoreError::not_finite);
+  EXPECT_EQ(report.fake.index, 2u);
 }
 
 TEST(CheckScores, ReportsTheFirstBadScore) {

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <vector>
+
+#include "oracle.hpp"
 
 namespace {
 
@@ -41,7 +44,18 @@ TEST(PythonRound6, MatchesCPython) {
       {4.5e-7, 0.0},
       {5e-7, 0.0},
       {123456789.0000005, 123456789.000001},
-      {5000000000.000001, 5000000000.000001},  // past 2^52 / 1e6: printf path
+      {5000000000.000001, 5000000000.000001},  // past 2^52 / 1e6
+      {8099781783.2182255, 8099781783.218225},  // here the decimal rounds to a neighbour
+      {8322640736.2171135, 8322640736.217113},
+      {5003249115.2689495, 5003249115.26895},
+      {5365494687.7071495, 5365494687.70715},
+      {8074264567.1797085, 8074264567.179708},
+      {-8099781783.2182255, -8099781783.218225},
+      {7400955239.994677, 7400955239.994677},   // and here it does not
+      {6350647530.866337, 6350647530.866337},
+      {4503599627.370497, 4503599627.370497},
+      {8589934592.000002, 8589934592.000002},
+      {1234567890123456.8, 1234567890123456.8},
       {1000000000000000.1, 1000000000000000.1},
       {3.333333333333333e+19, 3.333333333333333e+19},
       {0.30000000000000004, 0.3},
@@ -50,6 +64,31 @@ TEST(PythonRound6, MatchesCPython) {
   for (const Case& c : cases) EXPECT_EQ(relativistic::python_round6(c.x), c.rounded) << c.x;
   EXPECT_TRUE(std::signbit(relativistic::python_round6(-5e-7)));  // Python gives -0.0
   EXPECT_FALSE(std::signbit(relativistic::python_round6(5e-7)));
+}
+
+// Python's rule by definition, in MPFR: round x * 10^6 half to even, divide
+// by 10^6, round to the nearest double.
+double mpfr_round6(double x) {
+  mpfr_t v;
+  mpfr_init2(v, 320);
+  mpfr_set_d(v, x, MPFR_RNDN);
+  mpfr_mul_ui(v, v, 1000000, MPFR_RNDN);  // exact at 320 bits
+  mpfr_rint(v, v, MPFR_RNDN);             // ties to even
+  mpfr_div_ui(v, v, 1000000, MPFR_RNDN);
+  const double r = mpfr_get_d(v, MPFR_RNDN);
+  mpfr_clear(v);
+  return r;
+}
+
+TEST(PythonRound6, MatchesTheDefinitionAcrossMagnitudes) {
+  std::mt19937_64 rng(8);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  for (double scale : {1e-6, 1e-3, 1.0, 1e3, 4.4e9, 6e9, 8.5e9, 1e10, 1e15}) {
+    for (int i = 0; i < 5000; ++i) {
+      const double x = unit(rng) * scale;
+      ASSERT_EQ(relativistic::python_round6(x), mpfr_round6(x)) << x;
+    }
+  }
 }
 
 TEST(SeedReference, SeedExample) {
