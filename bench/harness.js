@@ -38,11 +38,14 @@ function calibrate(fn, target) {
  * Median ns per score of each implementation, for `perCall` scores per call.
  * `impls` maps a name to a zero-argument function; `rounds` samples each.
  */
-export async function compare(impls, perCall, { rounds = 7, target = 25, warmup = 3, yieldEach } = {}) {
+export async function compare(impls, perCall, { rounds = 7, target = 25, warmup = 3, warmupMs = 150, yieldEach } = {}) {
   const names = Object.keys(impls);
   const reps = {};
   for (const name of names) {
-    for (let w = 0; w < warmup; w++) impls[name]();
+    // Long enough for V8 to move hot code from its baseline tier (Liftoff,
+    // Sparkplug) to the optimising one.
+    const t0 = now();
+    for (let w = 0; w < warmup || now() - t0 < warmupMs; w++) impls[name]();
     reps[name] = calibrate(impls[name], target);
   }
   const samples = Object.fromEntries(names.map((name) => [name, []]));

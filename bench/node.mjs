@@ -40,7 +40,7 @@ await tf.setBackend('wasm');
 await tf.setBackend('cpu');
 
 const started = new Date();
-const { rows, memory } = await runSuite(rc, tf, { sizes, log: (line) => console.error(line) });
+const { rows, memory, errors } = await runSuite(rc, tf, { sizes, log: (line) => console.error(line) });
 for (const row of rows) Object.assign(row.times, { native: native[row.size]?.native, stream: row.times.stream });
 
 const pkgFiles = ['index.js', 'core.js', 'init.js', 'relativistic_critic.mjs', 'relativistic_critic.wasm'];
@@ -55,6 +55,8 @@ const lines = [
   ...memory.map((m) => `Memory at ${m.size.toLocaleString('en-US')} a side: wasm heap ${(m.heapBytes / 2 ** 20).toFixed(0)} MiB`
     + ` = ${(m.heapBytes / m.ioBytes).toFixed(2)}x the inputs plus outputs of the largest call`
     + ` (${(m.ioBytes / 2 ** 20).toFixed(0)} MiB); ${m.grewDuringRuns ? 'grew' : 'did not grow'} across the repeated calls.`),
+  `Relative error of the losses against this package: plain JS ≤ ${errors.js.toExponential(1)};`
+  + ` TF.js (float32) ${['cpu', 'wasm'].map((b) => `${b} ${Object.entries(errors[`tf-${b}`] ?? {}).map(([n, e]) => `${Number(n).toLocaleString('en-US')}: ${e.toExponential(1)}`).join(', ')}`).join('; ')}.`,
   `Package size (JS + wasm, gzip -9): ${(gz.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB`
   + ` (${pkgFiles.map((f, i) => `${f} ${(gz[i] / 1024).toFixed(1)}`).join(', ')}).`,
 ];

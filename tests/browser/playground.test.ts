@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS } from './chromium.js';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const configFile = join(repo, 'web', 'vite.config.ts');

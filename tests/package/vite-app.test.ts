@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watch } from '../browser/chromium.js';
+import { launchChromium, watch } from '../../scripts/chromium.mjs';
 import { packAndInstall } from './pack.js';
 
 let consumer: string;
