@@ -8,7 +8,9 @@
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
+#include <cstdint>
 
+#include "family.hpp"
 #include "relativistic.hpp"
 #include "seed_reference.hpp"
 
@@ -79,6 +81,61 @@ EMSCRIPTEN_KEEPALIVE int rc_seed_reference(const double* real, std::size_t m, co
       relativistic::seed_reference(real, m, fake, n, out + 2, out + 2 + m);
   out[0] = s.d_loss;
   out[1] = s.g_loss;
+  return 0;
+}
+
+// The family (cpp/family.hpp); the wrapper validates options, this the scores. settings: the
+// relativism, loss and normalization codes, detachMean, temperature, margin,
+// then flags gradients, perSample, rewards and the group count (0: none).
+// Weights and groups are 0 when absent. out: meanReal, meanFake, dLoss,
+// gLoss, realRelative (m), fakeRelative (n), then, when asked for, the four
+// gradients (m, n, m, n), the four per-sample terms (m, n, m, n), rewards
+// (rewardReal m, rewardFake n, creditReal m, creditFake n, advantages n) and
+// per group dLoss, gLoss, meanReal, meanFake (G each).
+EMSCRIPTEN_KEEPALIVE int rc_family(const double* real, const double* real_weights, const std::int32_t* real_groups,
+                                    std::size_t m, const double* fake, const double* fake_weights,
+                                    const std::int32_t* fake_groups, std::size_t n, const double* settings,
+                                    double* out) {
+  const int code = status(relativistic::check_scores(real, m), relativistic::check_scores(fake, n), out);
+  if (code != 0) return code;
+  relativistic::FamilyOptions options;
+  options.relativism = static_cast<relativistic::Relativism>(static_cast<int>(settings[0]));
+  options.loss = static_cast<relativistic::LossKind>(static_cast<int>(settings[1]));
+  options.normalization = static_cast<relativistic::Normalization>(static_cast<int>(settings[2]));
+  options.detach_mean = settings[3] != 0.0;
+  options.temperature = settings[4];
+  options.margin = settings[5];
+  const bool gradients = settings[6] != 0.0, terms = settings[7] != 0.0, rewards = settings[8] != 0.0;
+  const std::size_t group_count = static_cast<std::size_t>(settings[9]);
+
+  double* cursor = out + 4;
+  auto take = [&cursor](std::size_t count) { double* p = cursor; cursor += count; return p; };
+  relativistic::FamilyOutputs o;
+  o.real_relative = take(m);
+  o.fake_relative = take(n);
+  if (gradients) {
+    o.d_grad_real = take(m); o.d_grad_fake = take(n); o.g_grad_real = take(m); o.g_grad_fake = take(n);
+  }
+  if (terms) {
+    o.d_term_real = take(m); o.d_term_fake = take(n); o.g_term_real = take(m); o.g_term_fake = take(n);
+  }
+  relativistic::RewardOutputs r;
+  if (rewards) {
+    r.reward_real = take(m); r.reward_fake = take(n); r.credit_real = take(m); r.credit_fake = take(n);
+    r.advantages = take(n);
+  }
+  relativistic::GroupOutputs g;
+  if (group_count > 0) {
+    g.d_loss = take(group_count); g.g_loss = take(group_count);
+    g.mean_real = take(group_count); g.mean_fake = take(group_count);
+  }
+  const relativistic::FamilySummary s = relativistic::grouped_losses(
+      real, real_weights, real_groups, m, fake, fake_weights, fake_groups, n,
+      group_count > 0 ? group_count : 1, options, o, r, g);
+  out[0] = s.mean_real;
+  out[1] = s.mean_fake;
+  out[2] = s.d_loss;
+  out[3] = s.g_loss;
   return 0;
 }
 

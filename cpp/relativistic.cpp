@@ -3,8 +3,8 @@
 // sigmoids, sums blocked and carried in double-double.
 #include "relativistic.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <vector>
 

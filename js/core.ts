@@ -1,32 +1,31 @@
 // The idiomatic API over the wasm module: validation, heap memory, copies.
 import type { GlueModule } from './relativistic_critic.mjs';
+import { MAX_ABS_SCORE, PREFIX, checkLength, describe, scoreError, scoreKind, type ScoreKind, type Scores } from './errors.js';
+import { parseOptions, type LossOptions, type Settings } from './options.js';
 
-/** Critic scores (logits) for one side: real or fake samples. */
-export type Scores = readonly number[] | Float64Array | Float32Array;
+export type { Scores, ScoreErrorFields } from './errors.js';
+export type { GroupIds, LossKind, LossOptions, Normalization, Relativism, Weights } from './options.js';
+export { MAX_ABS_SCORE } from './errors.js';
 
-export interface LossOptions {
-  /** Also return the gradient of both losses with respect to every score. */
-  gradients?: boolean;
-}
-
-/** Relativistic average losses (pooled normalisation, as in the seed). */
+/** Losses and relative scores, always present. */
 export interface Losses {
-  /** Discriminator (critic) loss: [Σ softplus(-a_i) + Σ softplus(b_j)] / (m + n). */
+  /** Discriminator (critic) loss; by default [Σ softplus(-a_i) + Σ softplus(b_j)] / (m + n). */
   dLoss: number;
-  /** Generator loss: [Σ softplus(a_i) + Σ softplus(-b_j)] / (m + n). */
+  /** Generator loss; by default [Σ softplus(a_i) + Σ softplus(-b_j)] / (m + n). */
   gLoss: number;
-  /** Mean real score. */
+  /** Mean real score (weighted, over all groups). */
   meanReal: number;
   /** Mean fake score. */
   meanFake: number;
-  /** a_i = r_i - mean(fake), one per real score. */
+  /** a_i, one per real score: r_i - mean(fake) by default (before the temperature). */
   realRelative: Float64Array;
-  /** b_j = f_j - mean(real), one per fake score. */
+  /** b_j, one per fake score: f_j - mean(real) by default. */
   fakeRelative: Float64Array;
 }
 
-export interface LossesWithGradients extends Losses {
-  /** ∂ dLoss / ∂ r_i, cross terms through mean(real) included. */
+/** With `gradients: true`: exact derivatives, cross terms through the means included. */
+export interface Gradients {
+  /** ∂ dLoss / ∂ r_i. */
   dGradReal: Float64Array;
   /** ∂ dLoss / ∂ f_j. */
   dGradFake: Float64Array;
@@ -35,6 +34,46 @@ export interface LossesWithGradients extends Losses {
   /** ∂ gLoss / ∂ f_j. */
   gGradFake: Float64Array;
 }
+
+/** With `perSample: true`: each sample's unweighted, unnormalised loss term. */
+export interface PerSample {
+  dLossReal: Float64Array;
+  dLossFake: Float64Array;
+  gLossReal: Float64Array;
+  gLossFake: Float64Array;
+}
+
+/** With `rewards: true`. */
+export interface Rewards {
+  /** -dLossReal: the critic's reward per real sample (log σ(a_i) for logistic). */
+  rewardReal: Float64Array;
+  /** -gLossFake: the generator's reward per fake sample (log σ(b_j) for logistic). */
+  rewardFake: Float64Array;
+  /** -(m + n) ∂dLoss/∂r_i within its group: the linearised credit of a real sample. */
+  creditReal: Float64Array;
+  /** -(m + n) ∂gLoss/∂f_j within its group. */
+  creditFake: Float64Array;
+  /** (rewardFake - group mean) / group std over weighted fakes; 0 where the std is 0. */
+  advantages: Float64Array;
+}
+
+/** With groupsReal / groupsFake: one value per group (ids 0..G-1). */
+export interface GroupResults {
+  groupDLoss: Float64Array;
+  groupGLoss: Float64Array;
+  groupMeanReal: Float64Array;
+  groupMeanFake: Float64Array;
+}
+
+/** The result type that follows the options. */
+export type LossResult<O extends LossOptions | undefined> = Losses
+  & (O extends { gradients: true } ? Gradients : unknown)
+  & (O extends { perSample: true } ? PerSample : unknown)
+  & (O extends { rewards: true } ? Rewards : unknown)
+  & (O extends { groupsReal: object } ? GroupResults : unknown);
+
+/** @deprecated Use `LossResult<{ gradients: true }>`; kept for 0.1 users. */
+export type LossesWithGradients = Losses & Gradients;
 
 /** The seed's reference output (deep-ml 268), rounded as Python's round(x, 6). */
 export interface SeedReference {
@@ -45,83 +84,12 @@ export interface SeedReference {
 }
 
 export interface RelativisticCritic {
-  /** Exact losses and relative scores; gradients with `{ gradients: true }`. */
-  losses(real: Scores, fake: Scores, options: LossOptions & { gradients: true }): LossesWithGradients;
-  losses(real: Scores, fake: Scores, options?: LossOptions): Losses;
+  /** Exact losses and relative scores of the chosen member of the family (see LossOptions). */
+  losses<O extends LossOptions | undefined = undefined>(real: Scores, fake: Scores, options?: O): LossResult<O>;
   /** The seed's reference solution, digit for digit (clamped, rounded to 6 decimals). */
   reference(real: Scores, fake: Scores): SeedReference;
   /** Bytes of wasm memory in use by the module (a diagnostic). */
   memoryBytes(): number;
-}
-
-/** The largest score magnitude accepted (2^960 ≈ 9.7e288): larger ones could overflow a sum. */
-export const MAX_ABS_SCORE = 2 ** 960;
-
-/**
- * What every error about one score carries besides its message: which
- * argument and which index (from 0), so that an app can point at the value.
- */
-export interface ScoreErrorFields {
-  argument: 'real' | 'fake';
-  index: number;
-}
-
-const PREFIX = 'relativistic-critic: ';
-
-function scoreError<E extends Error>(make: new (message: string) => E, argument: string, index: number,
-                                     message: string): E & ScoreErrorFields {
-  return Object.assign(new make(`${PREFIX}${argument}[${index}] ${message}`), { argument, index }) as E & ScoreErrorFields;
-}
-const KNOWN_OPTIONS = ['gradients'];
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    const text = value.length > 20 ? `${value.slice(0, 20)}…` : value;
-    return `the string ${JSON.stringify(text)}`;
-  }
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return `${typeof value === 'undefined' ? '' : `a ${typeof value} `}${String(value)}`.trim();
-}
-
-type ScoreKind = 'array' | 'f64' | 'f32';
-
-function scoreKind(name: string, scores: unknown): ScoreKind {
-  if (Array.isArray(scores)) return 'array';
-  if (scores instanceof Float64Array) return 'f64';
-  if (scores instanceof Float32Array) return 'f32';
-  // Typed arrays from another realm (an iframe, a worker's transfer).
-  const tag = Object.prototype.toString.call(scores);
-  if (tag === '[object Float64Array]') return 'f64';
-  if (tag === '[object Float32Array]') return 'f32';
-  throw new TypeError(
-    `${PREFIX}${name} must be an array of numbers, a Float64Array or a Float32Array, got ${describe(scores)}`);
-}
-
-function checkLength(name: string, scores: Scores): number {
-  if (scores.length === 0) {
-    throw new RangeError(`${PREFIX}${name} must hold at least one score, got an empty ${Array.isArray(scores) ? 'array' : 'typed array'}`);
-  }
-  return scores.length;
-}
-
-function checkOptions(options: unknown): boolean {
-  if (options === undefined) return false;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${PREFIX}options must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.includes(key)) {
-      throw new TypeError(`${PREFIX}unknown option "${key}" (known options: ${KNOWN_OPTIONS.join(', ')})`);
-    }
-  }
-  const { gradients } = options as LossOptions;
-  if (gradients !== undefined && typeof gradients !== 'boolean') {
-    throw new TypeError(`${PREFIX}options.gradients must be a boolean, got ${describe(gradients)}`);
-  }
-  return gradients === true;
 }
 
 // Error codes of relativistic::ScoreError (cpp/relativistic.hpp).
@@ -176,22 +144,29 @@ export function createApi(glue: GlueModule): RelativisticCritic {
     throw scoreError(RangeError, name, i, `must be ${what}, got ${describe((code >= 4 ? fake : real)[i])}`);
   };
 
-  // Lays out [real | fake | outputs] in the scratch buffer (8-byte aligned).
-  const stage = (real: Scores, fake: Scores, outputs: number, allowFloat: boolean) => {
+  // Lays out [real | fake | extra | outputs] in the scratch buffer, 8-byte
+  // aligned; `extra` bytes sit between the scores and the outputs.
+  const stage = (real: Scores, fake: Scores, outputs: number, allowFloat: boolean, extra = 0) => {
     const realKind = scoreKind('real', real), fakeKind = scoreKind('fake', fake);
     const m = checkLength('real', real), n = checkLength('fake', fake);
     const asFloat = allowFloat && realKind === 'f32' && fakeKind === 'f32';
     const width = asFloat ? 4 : 8;
-    const fakeAt = m * width, outAt = Math.ceil((fakeAt + n * width) / 8) * 8;
+    const fakeAt = m * width, extraAt = Math.ceil((fakeAt + n * width) / 8) * 8;
+    const outAt = extraAt + Math.ceil(extra / 8) * 8;
     const base = reserve(outAt + outputs * 8);
     copyIn('real', real, realKind, base, asFloat);
     copyIn('fake', fake, fakeKind, base + fakeAt, asFloat);
-    return { m, n, asFloat, real: base, fake: base + fakeAt, out: base + outAt };
+    return { m, n, asFloat, real: base, fake: base + fakeAt, extra: base + extraAt, out: base + outAt };
   };
 
-  function losses(real: Scores, fake: Scores, options?: LossOptions): Losses | LossesWithGradients {
-    const gradients = checkOptions(options);
-    const m = real?.length ?? 0, n = fake?.length ?? 0;
+  // Reads consecutive Float64Array copies out of the heap from index `at`.
+  const reader = (at: number) => {
+    const heap = glue.HEAPF64;
+    return (count: number) => heap.slice(at, (at += count));
+  };
+
+  function fast(real: Scores, fake: Scores, gradients: boolean): Losses & Partial<Gradients> {
+    const m = real?.length ?? 0, n = fake?.length ?? 0;  // stage() checks them first
     const s = stage(real, fake, 4 + (m + n) * (gradients ? 3 : 1), true);
     const kernel = s.asFloat ? glue._rc_average_losses_f32 : glue._rc_average_losses_f64;
     const code = kernel(s.real, s.m, s.fake, s.n, s.out, gradients ? 1 : 0);
@@ -214,6 +189,54 @@ export function createApi(glue: GlueModule): RelativisticCritic {
     };
   }
 
+  // Every other member of the family: weights, groups and settings travel
+  // in the `extra` block (cpp/bindings.cpp, rc_family, has the layout).
+  function family(real: Scores, fake: Scores, o: Settings): Record<string, unknown> {
+    const m = real.length, n = fake.length, G = o.groupCount;
+    const outputs = 4 + (m + n) * (1 + (o.gradients ? 2 : 0) + (o.perSample ? 2 : 0) + (o.rewards ? 2 : 0))
+      + (o.rewards ? n : 0) + 4 * G;
+    const weightBytes = 8 * ((o.weightsReal ? m : 0) + (o.weightsFake ? n : 0));
+    const groupBytes = o.groupsReal ? Math.ceil(4 * (m + n) / 8) * 8 : 0;
+    const s = stage(real, fake, outputs, false, 80 + weightBytes + groupBytes);
+    const settings = s.extra, weightsAt = settings + 80, groupsAt = weightsAt + weightBytes;
+    const heap = glue.HEAPF64;
+    heap.set([o.relativism, o.loss, o.normalization, o.detachMean ? 1 : 0, o.temperature, o.margin,
+      o.gradients ? 1 : 0, o.perSample ? 1 : 0, o.rewards ? 1 : 0, G], settings / 8);
+    if (o.weightsReal) heap.set(o.weightsReal, weightsAt / 8);
+    if (o.weightsFake) heap.set(o.weightsFake, weightsAt / 8 + (o.weightsReal ? m : 0));
+    if (o.groupsReal && o.groupsFake) {
+      glue.HEAP32.set(o.groupsReal, groupsAt / 4);
+      glue.HEAP32.set(o.groupsFake, groupsAt / 4 + m);
+    }
+    const code = glue._rc_family(s.real, o.weightsReal ? weightsAt : 0, o.groupsReal ? groupsAt : 0, m,
+      s.fake, o.weightsFake ? weightsAt + (o.weightsReal ? 8 * m : 0) : 0, o.groupsFake ? groupsAt + 4 * m : 0, n,
+      settings, s.out);
+    if (code !== 0) fail(code, real, fake, s.out);
+    const out = s.out / 8;
+    const take = reader(out + 4);
+    const result: Record<string, unknown> = {
+      meanReal: glue.HEAPF64[out], meanFake: glue.HEAPF64[out + 1], dLoss: glue.HEAPF64[out + 2], gLoss: glue.HEAPF64[out + 3],
+      realRelative: take(m), fakeRelative: take(n),
+    };
+    if (o.gradients) Object.assign(result, { dGradReal: take(m), dGradFake: take(n), gGradReal: take(m), gGradFake: take(n) });
+    if (o.perSample) Object.assign(result, { dLossReal: take(m), dLossFake: take(n), gLossReal: take(m), gLossFake: take(n) });
+    if (o.rewards) {
+      Object.assign(result, { rewardReal: take(m), rewardFake: take(n), creditReal: take(m), creditFake: take(n), advantages: take(n) });
+    }
+    if (G > 0) Object.assign(result, { groupDLoss: take(G), groupGLoss: take(G), groupMeanReal: take(G), groupMeanFake: take(G) });
+    return result;
+  }
+
+  function losses(real: Scores, fake: Scores, options?: LossOptions): Record<string, unknown> {
+    if (options === undefined) return fast(real, fake, false) as unknown as Record<string, unknown>;
+    scoreKind('real', real);
+    scoreKind('fake', fake);
+    checkLength('real', real);
+    checkLength('fake', fake);
+    const settings = parseOptions(options, real, fake);
+    return (settings.fast ? fast(real, fake, settings.gradients) : family(real, fake, settings)) as Record<string, unknown>;
+  }
+
   function reference(real: Scores, fake: Scores): SeedReference {
     const m = real?.length ?? 0, n = fake?.length ?? 0;
     const s = stage(real, fake, 2 + m + n, false);
@@ -229,7 +252,7 @@ export function createApi(glue: GlueModule): RelativisticCritic {
   }
 
   return {
-    losses: losses as RelativisticCritic['losses'],
+    losses: losses as unknown as RelativisticCritic['losses'],
     reference,
     memoryBytes: () => glue.HEAPF64.buffer.byteLength,
   };

@@ -1,0 +1,345 @@
+// The relativistic family, scalar and exact: double-double weighted means
+// and sums, stable softplus and sigmoid, closed-form gradients.
+#include "family.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "double_double.hpp"
+
+namespace relativistic {
+
+namespace {
+
+double softplus(double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }
+
+double sigmoid(double x) {
+  if (x >= 0.0) return 1.0 / (1.0 + std::exp(-x));
+  const double e = std::exp(x);
+  return e / (1.0 + e);
+}
+
+// f1 pushes its argument up (a real score for D), f2 pushes it down.
+struct Loss {
+  LossKind kind;
+  double f1(double y) const {
+    switch (kind) {
+      case LossKind::logistic: return softplus(-y);
+      case LossKind::least_squares: return (y - 1.0) * (y - 1.0);
+      case LossKind::hinge: return std::fmax(0.0, 1.0 - y);
+    }
+    return 0.0;
+  }
+  double f2(double z) const {
+    switch (kind) {
+      case LossKind::logistic: return softplus(z);
+      case LossKind::least_squares: return (z + 1.0) * (z + 1.0);
+      case LossKind::hinge: return std::fmax(0.0, 1.0 + z);
+    }
+    return 0.0;
+  }
+  // Derivatives; hinge takes the subgradient 0 at its kink, as ReLU does.
+  double df1(double y) const {
+    switch (kind) {
+      case LossKind::logistic: return -sigmoid(-y);
+      case LossKind::least_squares: return 2.0 * (y - 1.0);
+      case LossKind::hinge: return y < 1.0 ? -1.0 : 0.0;
+    }
+    return 0.0;
+  }
+  double df2(double z) const {
+    switch (kind) {
+      case LossKind::logistic: return sigmoid(z);
+      case LossKind::least_squares: return 2.0 * (z + 1.0);
+      case LossKind::hinge: return z > -1.0 ? 1.0 : 0.0;
+    }
+    return 0.0;
+  }
+};
+
+inline double weight(const double* w, std::size_t i) { return w ? w[i] : 1.0; }
+
+DoubleDouble dd_divide(DoubleDouble x, DoubleDouble y) {
+  const double q1 = x.hi / y.hi;
+  const DoubleDouble p = two_prod(q1, y.hi);
+  const double remainder = (((x.hi - p.hi) - p.lo) + x.lo) - q1 * y.lo;
+  return fast_two_sum(q1, remainder / y.hi);
+}
+
+struct Side {
+  DoubleDouble total_weight, mean;
+};
+
+Side weighted_mean(const double* x, const double* w, std::size_t count) {
+  DoubleDoubleSum sum, weights;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (w) {
+      const DoubleDouble p = two_prod(w[i], x[i]);  // exact
+      sum.add(p);
+      weights.add(w[i]);
+    } else {
+      sum.add(x[i]);
+    }
+  }
+  Side side;
+  side.total_weight = w ? weights.value() : DoubleDouble{static_cast<double>(count), 0.0};
+  side.mean = dd_divide(sum.value(), side.total_weight);
+  return side;
+}
+
+inline double minus(double x, DoubleDouble reference) { return (x - reference.hi) - reference.lo; }
+
+double sum_of(const std::vector<double>& xs) {
+  DoubleDoubleSum s;
+  for (double x : xs) s.add(x);
+  return to_double(s.value());
+}
+
+}  // namespace
+
+FamilySummary family_losses(const double* real, const double* rw, std::size_t m,
+                            const double* fake, const double* fw, std::size_t n,
+                            const FamilyOptions& o, const FamilyOutputs& out) {
+  const Loss loss{o.loss};
+  const Side sr = weighted_mean(real, rw, m), sf = weighted_mean(fake, fw, n);
+  const double wr = to_double(sr.total_weight), wf = to_double(sf.total_weight);
+  const double T = o.temperature, mg = o.margin;
+  const bool pairs = o.relativism == Relativism::all_pairs;
+  const bool gradients = out.d_grad_real != nullptr;
+  const bool terms = out.d_term_real != nullptr;
+
+  // Raw relative scores; all-pairs reports the mean of its pair differences.
+  DoubleDouble centre = add(sr.mean, sf.mean);
+  centre = {centre.hi * 0.5, centre.lo * 0.5};
+  for (std::size_t i = 0; i < m; ++i) {
+    switch (o.relativism) {
+      case Relativism::average: case Relativism::all_pairs: out.real_relative[i] = minus(real[i], sf.mean); break;
+      case Relativism::centered: out.real_relative[i] = minus(real[i], centre); break;
+      case Relativism::paired: out.real_relative[i] = real[i] - fake[i]; break;
+      case Relativism::none: out.real_relative[i] = real[i]; break;
+    }
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    switch (o.relativism) {
+      case Relativism::average: case Relativism::all_pairs: out.fake_relative[j] = minus(fake[j], sr.mean); break;
+      case Relativism::centered: out.fake_relative[j] = minus(fake[j], centre); break;
+      case Relativism::paired: out.fake_relative[j] = fake[j] - real[j]; break;
+      case Relativism::none: out.fake_relative[j] = fake[j]; break;
+    }
+  }
+
+  FamilySummary s;
+  s.mean_real = to_double(sr.mean);
+  s.mean_fake = to_double(sf.mean);
+
+  if (pairs) {
+    // Every r_i - f_j, weighted w_i v_j; k normalises over the pairs.
+    const double k = (o.normalization == Normalization::sum ? 1.0 : 0.5) / (wr * wf);
+    DoubleDoubleSum d_sum, g_sum;
+    std::vector<double> dr(m, 0.0), df(n, 0.0), gr(m, 0.0), gf(n, 0.0);  // gradient sums
+    std::vector<double> tdr(m, 0.0), tdf(n, 0.0), tgr(m, 0.0), tgf(n, 0.0);  // term sums
+    for (std::size_t i = 0; i < m; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        const double y = (real[i] - fake[j]) / T, w = weight(rw, i) * weight(fw, j);
+        const double d1 = loss.f1(y - mg), d2 = loss.f2(-y + mg), g1 = loss.f2(y + mg), g2 = loss.f1(-y - mg);
+        d_sum.add(w * d1);
+        d_sum.add(w * d2);
+        g_sum.add(w * g1);
+        g_sum.add(w * g2);
+        if (terms) {
+          tdr[i] += weight(fw, j) * d1; tdf[j] += weight(rw, i) * d2;
+          tgr[i] += weight(fw, j) * g1; tgf[j] += weight(rw, i) * g2;
+        }
+        if (gradients) {
+          const double a = loss.df1(y - mg), b = loss.df2(-y + mg), c = loss.df2(y + mg), e = loss.df1(-y - mg);
+          // r_i is the subject of f1(y - m) in D and of f2(y + m) in G.
+          dr[i] += w * (o.detach_mean ? a : a - b);
+          df[j] += w * (o.detach_mean ? b : b - a);
+          gr[i] += w * (o.detach_mean ? c : c - e);
+          gf[j] += w * (o.detach_mean ? e : e - c);
+        }
+      }
+    }
+    s.d_loss = k * to_double(d_sum.value());
+    s.g_loss = k * to_double(g_sum.value());
+    if (terms) {
+      for (std::size_t i = 0; i < m; ++i) { out.d_term_real[i] = tdr[i] / wf; out.g_term_real[i] = tgr[i] / wf; }
+      for (std::size_t j = 0; j < n; ++j) { out.d_term_fake[j] = tdf[j] / wr; out.g_term_fake[j] = tgf[j] / wr; }
+    }
+    if (gradients) {
+      for (std::size_t i = 0; i < m; ++i) { out.d_grad_real[i] = k * dr[i] / T; out.g_grad_real[i] = k * gr[i] / T; }
+      for (std::size_t j = 0; j < n; ++j) { out.d_grad_fake[j] = k * df[j] / T; out.g_grad_fake[j] = k * gf[j] / T; }
+    }
+    return s;
+  }
+
+  double alpha = 1.0 / (wr + wf), beta = alpha;
+  if (o.normalization == Normalization::half_sum) { alpha = 0.5 / wr; beta = 0.5 / wf; }
+  if (o.normalization == Normalization::sum) { alpha = 1.0 / wr; beta = 1.0 / wf; }
+
+  // g1/g2: D's derivative factors per real/fake term; h1/h2: G's.
+  std::vector<double> g1(m), h1(m), g2(n), h2(n);
+  DoubleDoubleSum d_real, d_fake, g_real, g_fake;
+  for (std::size_t i = 0; i < m; ++i) {
+    const double y = out.real_relative[i] / T, w = weight(rw, i);
+    const double td = loss.f1(y - mg), tg = loss.f2(y + mg);
+    d_real.add(w * td);
+    g_real.add(w * tg);
+    if (terms) { out.d_term_real[i] = td; out.g_term_real[i] = tg; }
+    g1[i] = alpha * w * loss.df1(y - mg);
+    h1[i] = alpha * w * loss.df2(y + mg);
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    const double z = out.fake_relative[j] / T, v = weight(fw, j);
+    const double td = loss.f2(z + mg), tg = loss.f1(z - mg);
+    d_fake.add(v * td);
+    g_fake.add(v * tg);
+    if (terms) { out.d_term_fake[j] = td; out.g_term_fake[j] = tg; }
+    g2[j] = beta * v * loss.df2(z + mg);
+    h2[j] = beta * v * loss.df1(z - mg);
+  }
+  s.d_loss = alpha * to_double(d_real.value()) + beta * to_double(d_fake.value());
+  s.g_loss = alpha * to_double(g_real.value()) + beta * to_double(g_fake.value());
+  if (!gradients) return s;
+
+  // Cross terms: how a score moves every other term through its reference.
+  const double sg1 = sum_of(g1), sg2 = sum_of(g2), sh1 = sum_of(h1), sh2 = sum_of(h2);
+  const bool cross = !o.detach_mean && o.relativism != Relativism::none;
+  for (std::size_t i = 0; i < m; ++i) {
+    double cd = 0.0, cg = 0.0;
+    if (cross) {
+      const double share = weight(rw, i) / wr;
+      switch (o.relativism) {
+        case Relativism::average: cd = share * sg2; cg = share * sh2; break;
+        case Relativism::centered: cd = 0.5 * share * (sg1 + sg2); cg = 0.5 * share * (sh1 + sh2); break;
+        case Relativism::paired: cd = g2[i]; cg = h2[i]; break;
+        default: break;
+      }
+    }
+    out.d_grad_real[i] = (g1[i] - cd) / T;
+    out.g_grad_real[i] = (h1[i] - cg) / T;
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    double cd = 0.0, cg = 0.0;
+    if (cross) {
+      const double share = weight(fw, j) / wf;
+      switch (o.relativism) {
+        case Relativism::average: cd = share * sg1; cg = share * sh1; break;
+        case Relativism::centered: cd = 0.5 * share * (sg1 + sg2); cg = 0.5 * share * (sh1 + sh2); break;
+        case Relativism::paired: cd = g1[j]; cg = h1[j]; break;
+        default: break;
+      }
+    }
+    out.d_grad_fake[j] = (g2[j] - cd) / T;
+    out.g_grad_fake[j] = (h2[j] - cg) / T;
+  }
+  return s;
+}
+
+namespace {
+
+// One group's samples, gathered so that family_losses() sees plain arrays.
+struct Gathered {
+  std::vector<std::size_t> real_index, fake_index;
+  std::vector<double> real, fake, real_weights, fake_weights;
+  std::vector<double> buffers[10];  // relative (2), gradients (4), terms (4)
+
+  FamilyOutputs outputs(bool gradients, bool terms) {
+    const std::size_t m = real.size(), n = fake.size();
+    const std::size_t sizes[10] = {m, n, m, n, m, n, m, n, m, n};
+    for (int b = 0; b < 10; ++b) buffers[b].assign(sizes[b], 0.0);
+    FamilyOutputs o;
+    o.real_relative = buffers[0].data();
+    o.fake_relative = buffers[1].data();
+    if (gradients) {
+      o.d_grad_real = buffers[2].data(); o.d_grad_fake = buffers[3].data();
+      o.g_grad_real = buffers[4].data(); o.g_grad_fake = buffers[5].data();
+    }
+    if (terms) {
+      o.d_term_real = buffers[6].data(); o.d_term_fake = buffers[7].data();
+      o.g_term_real = buffers[8].data(); o.g_term_fake = buffers[9].data();
+    }
+    return o;
+  }
+};
+
+// (reward - mean) / std over the fakes of one group that carry weight;
+// 0 where the spread is 0 (a group of one, or equal rewards).
+void advantages_of(const std::vector<std::size_t>& index, const double* reward, const double* weights,
+                   double* advantage) {
+  DoubleDoubleSum sum;
+  std::size_t count = 0;
+  for (std::size_t j : index) {
+    advantage[j] = 0.0;
+    if (weight(weights, j) > 0.0) { sum.add(reward[j]); ++count; }
+  }
+  if (count < 2) return;
+  const double mean = to_double(sum.value()) / static_cast<double>(count);
+  DoubleDoubleSum squares;
+  for (std::size_t j : index)
+    if (weight(weights, j) > 0.0) squares.add((reward[j] - mean) * (reward[j] - mean));
+  const double sd = std::sqrt(to_double(squares.value()) / static_cast<double>(count));
+  if (!(sd > 0.0)) return;
+  for (std::size_t j : index)
+    if (weight(weights, j) > 0.0) advantage[j] = (reward[j] - mean) / sd;
+}
+
+}  // namespace
+
+FamilySummary grouped_losses(const double* real, const double* rw, const std::int32_t* rg, std::size_t m,
+                             const double* fake, const double* fw, const std::int32_t* fg, std::size_t n,
+                             std::size_t group_count, const FamilyOptions& options, const FamilyOutputs& out,
+                             const RewardOutputs& rewards, const GroupOutputs& groups) {
+  if (!rg || !fg) group_count = 1;
+  std::vector<Gathered> parts(group_count);
+  for (std::size_t i = 0; i < m; ++i) parts[rg && fg ? rg[i] : 0].real_index.push_back(i);
+  for (std::size_t j = 0; j < n; ++j) parts[rg && fg ? fg[j] : 0].fake_index.push_back(j);
+
+  const bool want_rewards = rewards.reward_real != nullptr;
+  const bool gradients = out.d_grad_real != nullptr || want_rewards;  // credits need them
+  const bool terms = out.d_term_real != nullptr || want_rewards;      // rewards need them
+  const double scale = 1.0 / static_cast<double>(group_count);
+  DoubleDoubleSum d_total, g_total;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    Gathered& p = parts[g];
+    for (std::size_t i : p.real_index) { p.real.push_back(real[i]); p.real_weights.push_back(weight(rw, i)); }
+    for (std::size_t j : p.fake_index) { p.fake.push_back(fake[j]); p.fake_weights.push_back(weight(fw, j)); }
+    const FamilyOutputs o = p.outputs(gradients, terms);
+    const FamilySummary s = family_losses(p.real.data(), rw ? p.real_weights.data() : nullptr, p.real.size(),
+                                          p.fake.data(), fw ? p.fake_weights.data() : nullptr, p.fake.size(),
+                                          options, o);
+    d_total.add(s.d_loss);
+    g_total.add(s.g_loss);
+    if (groups.d_loss) {
+      groups.d_loss[g] = s.d_loss; groups.g_loss[g] = s.g_loss;
+      groups.mean_real[g] = s.mean_real; groups.mean_fake[g] = s.mean_fake;
+    }
+    const double count = static_cast<double>(p.real.size() + p.fake.size());
+    for (std::size_t k = 0; k < p.real_index.size(); ++k) {
+      const std::size_t i = p.real_index[k];
+      out.real_relative[i] = o.real_relative[k];
+      if (out.d_grad_real) { out.d_grad_real[i] = scale * o.d_grad_real[k]; out.g_grad_real[i] = scale * o.g_grad_real[k]; }
+      if (out.d_term_real) { out.d_term_real[i] = o.d_term_real[k]; out.g_term_real[i] = o.g_term_real[k]; }
+      if (want_rewards) { rewards.reward_real[i] = -o.d_term_real[k]; rewards.credit_real[i] = -count * o.d_grad_real[k]; }
+    }
+    for (std::size_t k = 0; k < p.fake_index.size(); ++k) {
+      const std::size_t j = p.fake_index[k];
+      out.fake_relative[j] = o.fake_relative[k];
+      if (out.d_grad_fake) { out.d_grad_fake[j] = scale * o.d_grad_fake[k]; out.g_grad_fake[j] = scale * o.g_grad_fake[k]; }
+      if (out.d_term_fake) { out.d_term_fake[j] = o.d_term_fake[k]; out.g_term_fake[j] = o.g_term_fake[k]; }
+      if (want_rewards) { rewards.reward_fake[j] = -o.g_term_fake[k]; rewards.credit_fake[j] = -count * o.g_grad_fake[k]; }
+    }
+    if (want_rewards) advantages_of(p.fake_index, rewards.reward_fake, fw, rewards.advantages);
+  }
+  // Overall means over all samples, weighted.
+  const Side sr = weighted_mean(real, rw, m), sf = weighted_mean(fake, fw, n);
+  FamilySummary total;
+  total.mean_real = to_double(sr.mean);
+  total.mean_fake = to_double(sf.mean);
+  total.d_loss = scale * to_double(d_total.value());
+  total.g_loss = scale * to_double(g_total.value());
+  return total;
+}
+
+}  // namespace relativistic
+
