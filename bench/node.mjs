@@ -12,6 +12,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { build } from '../scripts/build.mjs';
 import { root, run } from '../scripts/lib.mjs';
 import { COLUMNS, SIZES, table } from './harness.js';
+import { groupsLine, runGroups } from './groups.js';
 import { runSuite } from './suite.js';
 
 const quick = process.argv.includes('--quick');
@@ -41,6 +42,7 @@ await tf.setBackend('cpu');
 
 const started = new Date();
 const { rows, memory, errors } = await runSuite(rc, tf, { sizes, log: (line) => console.error(line) });
+const groupRun = await runGroups(rc);
 for (const row of rows) Object.assign(row.times, { native: native[row.size]?.native, stream: row.times.stream });
 
 const pkgFiles = ['index.js', 'core.js', 'init.js', 'relativistic_critic.mjs', 'relativistic_critic.wasm'];
@@ -57,6 +59,7 @@ const lines = [
     + ` (${(m.ioBytes / 2 ** 20).toFixed(0)} MiB); ${m.grewDuringRuns ? 'grew' : 'did not grow'} across the repeated calls.`),
   `Relative error of the losses against this package: plain JS ≤ ${errors.js.toExponential(1)};`
   + ` TF.js (float32) ${['cpu', 'wasm'].map((b) => `${b} ${Object.entries(errors[`tf-${b}`] ?? {}).map(([n, e]) => `${Number(n).toLocaleString('en-US')}: ${e.toExponential(1)}`).join(', ')}`).join('; ')}.`,
+  groupsLine(groupRun),
   `Package size (JS + wasm, gzip -9): ${(gz.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB`
   + ` (${pkgFiles.map((f, i) => `${f} ${(gz[i] / 1024).toFixed(1)}`).join(', ')}).`,
 ];

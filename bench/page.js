@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { init } from '../dist/index.js';
 import { COLUMNS, SIZES, table } from './harness.js';
+import { groupsLine, runGroups } from './groups.js';
 import { runSuite } from './suite.js';
 
 const log = (line) => { document.getElementById('log').textContent += `${line}\n`; };
@@ -19,7 +20,8 @@ window.benchResult = (async () => {
     sizes: quick ? [8, 1e3, 1e5] : SIZES, log,
     yieldEach: () => new Promise((resolve) => setTimeout(resolve, 0)),
   });
-  const text = table(rows, COLUMNS.filter((c) => c.key !== 'native'));
+  const groups = groupsLine(await runGroups(rc, { yieldEach: () => new Promise((resolve) => setTimeout(resolve, 0)) }));
+  const text = `${table(rows, COLUMNS.filter((c) => c.key !== 'native'))}\n\n${groups}`;
   document.getElementById('table').textContent = text;
   return { text, memory, userAgent: navigator.userAgent };
 })();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "double_double.hpp"
+#include "relativistic.hpp"
 
 namespace relativistic {
 
@@ -239,15 +240,15 @@ FamilySummary family_losses(const double* real, const double* rw, std::size_t m,
 namespace {
 
 // One group's samples, gathered so that family_losses() sees plain arrays.
+// One instance serves every group: its buffers keep their capacity.
 struct Gathered {
-  std::vector<std::size_t> real_index, fake_index;
   std::vector<double> real, fake, real_weights, fake_weights;
   std::vector<double> buffers[10];  // relative (2), gradients (4), terms (4)
 
   FamilyOutputs outputs(bool gradients, bool terms) {
     const std::size_t m = real.size(), n = fake.size();
     const std::size_t sizes[10] = {m, n, m, n, m, n, m, n, m, n};
-    for (int b = 0; b < 10; ++b) buffers[b].assign(sizes[b], 0.0);
+    for (int b = 0; b < 10; ++b) buffers[b].resize(sizes[b]);
     FamilyOutputs o;
     o.real_relative = buffers[0].data();
     o.fake_relative = buffers[1].data();
@@ -263,25 +264,55 @@ struct Gathered {
   }
 };
 
+bool is_fast(const FamilyOptions& o, const double* rw, const double* fw) {
+  return o.relativism == Relativism::average && o.loss == LossKind::logistic &&
+         o.normalization == Normalization::pooled && !o.detach_mean && o.temperature == 1.0 &&
+         o.margin == 0.0 && !rw && !fw;
+}
+
+// The default member on the SIMD fast path; the per-sample terms, when
+// asked for, from its relative scores.
+FamilySummary fast_group(const Gathered& p, const FamilyOutputs& o) {
+  LossOutputs lo{o.real_relative, o.fake_relative, o.d_grad_real, o.d_grad_fake, o.g_grad_real, o.g_grad_fake};
+  const LossReport report = average_losses(p.real.data(), p.real.size(), p.fake.data(), p.fake.size(), lo);
+  if (o.d_term_real) {
+    for (std::size_t i = 0; i < p.real.size(); ++i) {
+      o.d_term_real[i] = softplus(-o.real_relative[i]);
+      o.g_term_real[i] = softplus(o.real_relative[i]);
+    }
+    for (std::size_t j = 0; j < p.fake.size(); ++j) {
+      o.d_term_fake[j] = softplus(o.fake_relative[j]);
+      o.g_term_fake[j] = softplus(-o.fake_relative[j]);
+    }
+  }
+  FamilySummary s;
+  s.mean_real = report.summary.mean_real;
+  s.mean_fake = report.summary.mean_fake;
+  s.d_loss = report.summary.d_loss;
+  s.g_loss = report.summary.g_loss;
+  return s;
+}
+
 // (reward - mean) / std over the fakes of one group that carry weight;
 // 0 where the spread is 0 (a group of one, or equal rewards).
-void advantages_of(const std::vector<std::size_t>& index, const double* reward, const double* weights,
+void advantages_of(const std::size_t* index, std::size_t size, const double* reward, const double* weights,
                    double* advantage) {
   DoubleDoubleSum sum;
   std::size_t count = 0;
-  for (std::size_t j : index) {
+  for (std::size_t k = 0; k < size; ++k) {
+    const std::size_t j = index[k];
     advantage[j] = 0.0;
     if (weight(weights, j) > 0.0) { sum.add(reward[j]); ++count; }
   }
   if (count < 2) return;
   const double mean = to_double(sum.value()) / static_cast<double>(count);
   DoubleDoubleSum squares;
-  for (std::size_t j : index)
-    if (weight(weights, j) > 0.0) squares.add((reward[j] - mean) * (reward[j] - mean));
+  for (std::size_t k = 0; k < size; ++k)
+    if (weight(weights, index[k]) > 0.0) squares.add((reward[index[k]] - mean) * (reward[index[k]] - mean));
   const double sd = std::sqrt(to_double(squares.value()) / static_cast<double>(count));
   if (!(sd > 0.0)) return;
-  for (std::size_t j : index)
-    if (weight(weights, j) > 0.0) advantage[j] = (reward[j] - mean) / sd;
+  for (std::size_t k = 0; k < size; ++k)
+    if (weight(weights, index[k]) > 0.0) advantage[index[k]] = (reward[index[k]] - mean) / sd;
 }
 
 }  // namespace
@@ -291,23 +322,39 @@ FamilySummary grouped_losses(const double* real, const double* rw, const std::in
                              std::size_t group_count, const FamilyOptions& options, const FamilyOutputs& out,
                              const RewardOutputs& rewards, const GroupOutputs& groups) {
   if (!rg || !fg) group_count = 1;
-  std::vector<Gathered> parts(group_count);
-  for (std::size_t i = 0; i < m; ++i) parts[rg && fg ? rg[i] : 0].real_index.push_back(i);
-  for (std::size_t j = 0; j < n; ++j) parts[rg && fg ? fg[j] : 0].fake_index.push_back(j);
+  // Samples ordered by group (a counting sort), so each group is a range.
+  std::vector<std::size_t> real_start(group_count + 1, 0), fake_start(group_count + 1, 0);
+  for (std::size_t i = 0; i < m; ++i) ++real_start[(rg && fg ? rg[i] : 0) + 1];
+  for (std::size_t j = 0; j < n; ++j) ++fake_start[(rg && fg ? fg[j] : 0) + 1];
+  for (std::size_t g = 0; g < group_count; ++g) {
+    real_start[g + 1] += real_start[g];
+    fake_start[g + 1] += fake_start[g];
+  }
+  std::vector<std::size_t> real_order(m), fake_order(n);
+  {
+    std::vector<std::size_t> r_next(real_start.begin(), real_start.end() - 1), f_next(fake_start.begin(), fake_start.end() - 1);
+    for (std::size_t i = 0; i < m; ++i) real_order[r_next[rg && fg ? rg[i] : 0]++] = i;
+    for (std::size_t j = 0; j < n; ++j) fake_order[f_next[rg && fg ? fg[j] : 0]++] = j;
+  }
 
   const bool want_rewards = rewards.reward_real != nullptr;
   const bool gradients = out.d_grad_real != nullptr || want_rewards;  // credits need them
   const bool terms = out.d_term_real != nullptr || want_rewards;      // rewards need them
+  const bool fast = is_fast(options, rw, fw);
   const double scale = 1.0 / static_cast<double>(group_count);
   DoubleDoubleSum d_total, g_total;
+  Gathered p;
   for (std::size_t g = 0; g < group_count; ++g) {
-    Gathered& p = parts[g];
-    for (std::size_t i : p.real_index) { p.real.push_back(real[i]); p.real_weights.push_back(weight(rw, i)); }
-    for (std::size_t j : p.fake_index) { p.fake.push_back(fake[j]); p.fake_weights.push_back(weight(fw, j)); }
+    const std::size_t* ri = real_order.data() + real_start[g];
+    const std::size_t* fi = fake_order.data() + fake_start[g];
+    const std::size_t mg = real_start[g + 1] - real_start[g], ng = fake_start[g + 1] - fake_start[g];
+    p.real.resize(mg); p.real_weights.resize(mg); p.fake.resize(ng); p.fake_weights.resize(ng);
+    for (std::size_t k = 0; k < mg; ++k) { p.real[k] = real[ri[k]]; p.real_weights[k] = weight(rw, ri[k]); }
+    for (std::size_t k = 0; k < ng; ++k) { p.fake[k] = fake[fi[k]]; p.fake_weights[k] = weight(fw, fi[k]); }
     const FamilyOutputs o = p.outputs(gradients, terms);
-    const FamilySummary s = family_losses(p.real.data(), rw ? p.real_weights.data() : nullptr, p.real.size(),
-                                          p.fake.data(), fw ? p.fake_weights.data() : nullptr, p.fake.size(),
-                                          options, o);
+    const FamilySummary s = fast ? fast_group(p, o)
+        : family_losses(p.real.data(), rw ? p.real_weights.data() : nullptr, mg,
+                        p.fake.data(), fw ? p.fake_weights.data() : nullptr, ng, options, o);
     d_total.add(s.d_loss);
     g_total.add(s.g_loss);
     if (groups.d_loss) {
@@ -315,21 +362,21 @@ FamilySummary grouped_losses(const double* real, const double* rw, const std::in
       groups.mean_real[g] = s.mean_real; groups.mean_fake[g] = s.mean_fake;
     }
     const double count = static_cast<double>(p.real.size() + p.fake.size());
-    for (std::size_t k = 0; k < p.real_index.size(); ++k) {
-      const std::size_t i = p.real_index[k];
+    for (std::size_t k = 0; k < mg; ++k) {
+      const std::size_t i = ri[k];
       out.real_relative[i] = o.real_relative[k];
       if (out.d_grad_real) { out.d_grad_real[i] = scale * o.d_grad_real[k]; out.g_grad_real[i] = scale * o.g_grad_real[k]; }
       if (out.d_term_real) { out.d_term_real[i] = o.d_term_real[k]; out.g_term_real[i] = o.g_term_real[k]; }
       if (want_rewards) { rewards.reward_real[i] = -o.d_term_real[k]; rewards.credit_real[i] = -count * o.d_grad_real[k]; }
     }
-    for (std::size_t k = 0; k < p.fake_index.size(); ++k) {
-      const std::size_t j = p.fake_index[k];
+    for (std::size_t k = 0; k < ng; ++k) {
+      const std::size_t j = fi[k];
       out.fake_relative[j] = o.fake_relative[k];
       if (out.d_grad_fake) { out.d_grad_fake[j] = scale * o.d_grad_fake[k]; out.g_grad_fake[j] = scale * o.g_grad_fake[k]; }
       if (out.d_term_fake) { out.d_term_fake[j] = o.d_term_fake[k]; out.g_term_fake[j] = o.g_term_fake[k]; }
       if (want_rewards) { rewards.reward_fake[j] = -o.g_term_fake[k]; rewards.credit_fake[j] = -count * o.g_grad_fake[k]; }
     }
-    if (want_rewards) advantages_of(p.fake_index, rewards.reward_fake, fw, rewards.advantages);
+    if (want_rewards) advantages_of(fi, ng, rewards.reward_fake, fw, rewards.advantages);
   }
   // Overall means over all samples, weighted.
   const Side sr = weighted_mean(real, rw, m), sf = weighted_mean(fake, fw, n);
