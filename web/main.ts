@@ -1,6 +1,9 @@
 // The playground: parse both fields on every input event, compute the losses
 // with the WebAssembly core, and show them (or say clearly why not).
-import { init, type LossesWithGradients, type RelativisticCritic, type ScoreErrorFields, type SeedReference } from 'relativistic-critic';
+import {
+  init, type LossKind, type LossesWithGradients, type Normalization, type Relativism, type RelativisticCritic,
+  type ScoreErrorFields, type SeedReference,
+} from 'relativistic-critic';
 import { formatNumber, parseScores, type ParseResult } from './parse';
 import { drawPlot, type PlotData } from './plot';
 
@@ -21,6 +24,12 @@ const fields = {
   fake: { input: byId<HTMLTextAreaElement>('fake'), error: byId('fake-error'), count: byId('fake-count'), label: 'Fake scores' },
 };
 type Side = keyof typeof fields;
+
+const selects = {
+  relativism: byId('relativism') as HTMLSelectElement,
+  loss: byId('loss') as HTMLSelectElement,
+  normalization: byId('normalization') as HTMLSelectElement,
+};
 
 const out = {
   status: byId('status'),
@@ -134,8 +143,14 @@ function update(): void {
   const fake = parsed.fake.values;
   let result: LossesWithGradients;
   let ref: SeedReference | null = null;
+  const variant = {
+    relativism: selects.relativism.value as Relativism,
+    loss: selects.loss.value as LossKind,
+    normalization: selects.normalization.value as Normalization,
+  };
+  const isSeed = variant.relativism === 'average' && variant.loss === 'logistic' && variant.normalization === 'pooled';
   try {
-    result = critic.losses(real, fake, { gradients: true });
+    result = critic.losses(real, fake, { gradients: true, ...variant });
   } catch (error) {
     const { side, message } = libraryError(error);
     if (side !== null) setFieldError(side, message);
@@ -143,7 +158,7 @@ function update(): void {
     return;
   }
   try {
-    ref = critic.reference(real, fake);
+    ref = isSeed ? critic.reference(real, fake) : null;  // the seed is one member only
   } catch {
     ref = null; // the seed's rounding is a side note; never block the exact values
   }
@@ -161,7 +176,7 @@ function update(): void {
       `deep-ml reference output: d_loss ${ref.d_loss.toFixed(6)}, g_loss ${ref.g_loss.toFixed(6)}` +
       (same ? ' (the same to 6 decimals).' : ' (it differs: the reference clamps each probability at 1e-12 and computes 1 − σ by subtraction).');
   } else {
-    out.seedNote.textContent = '';
+    out.seedNote.textContent = isSeed ? '' : `This member of the family: ${variant.relativism}, ${variant.loss}, ${variant.normalization}; the deep-ml reference covers only average, logistic, pooled.`;
   }
 
   const fragment = document.createDocumentFragment();
@@ -200,6 +215,7 @@ function fill(real: string, fake: string): void {
 async function start(): Promise<void> {
   fill(SEED_REAL, SEED_FAKE);
   for (const f of Object.values(fields)) f.input.addEventListener('input', update);
+  for (const select of Object.values(selects)) select.addEventListener('change', update);
   byId('randomise').addEventListener('click', () => fill(randomScores(1.5, 8), randomScores(0, 8)));
   byId('example').addEventListener('click', () => fill(SEED_REAL, SEED_FAKE));
   new ResizeObserver(() => drawPlot(out.plot, plotData)).observe(out.plot);

@@ -321,6 +321,31 @@ describe('playground (production build in Chromium)', { timeout: 60_000 }, () =>
     expect(second.dLoss).not.toBe(first.dLoss);
   });
 
+  it('switches the member of the family and recomputes', async () => {
+    await real().fill('1, 2, 3');
+    await fake().fill('0.5, 0');
+    // Least squares, pooled, by hand: a = [0.75, 1.75, 2.75], b = [-1.5, -2],
+    // d = [sum (a-1)^2 + sum (b+1)^2] / 5, g = [sum (a+1)^2 + sum (b-1)^2] / 5.
+    await page.getByLabel('Loss', { exact: true }).selectOption('least-squares');
+    await expect.poll(() => dLoss().textContent()).toBe('0.987500');
+    expect(await gLoss().textContent()).toBe('7.987500');
+    // Hinge, half-sum: d = max(0, 1 - 0.75) / (2 * 3) = 0.041667;
+    // g = (1.75 + 2.75 + 3.75) / 6 + (2.5 + 3) / 4 = 2.75.
+    await page.getByLabel('Loss', { exact: true }).selectOption('hinge');
+    await page.getByLabel('Normalisation', { exact: true }).selectOption('half-sum');
+    await expect.poll(() => dLoss().textContent()).toBe('0.041667');
+    expect(await gLoss().textContent()).toBe('2.750000');
+    // Paired needs equal lengths: a clear message, no stale number.
+    await page.getByLabel('Relativism', { exact: true }).selectOption('paired');
+    await expect.poll(() => dLoss().textContent()).toBe('—');
+    expect(await page.locator('#status').textContent()).toContain('paired');
+    await page.screenshot({ path: join(screenshots, 'playground-family.png'), fullPage: true });
+    for (const [label, value] of [['Relativism', 'average'], ['Loss', 'logistic'], ['Normalisation', 'pooled']]) {
+      await page.getByLabel(label!, { exact: true }).selectOption(value!);
+    }
+    await expectConsistentWithFields();
+  });
+
   it('works at 360 px wide with visible focus', async () => {
     await page.getByRole('button', { name: 'Seed example' }).click();
     expect(await dLoss().textContent()).toBe('0.210218');
@@ -328,8 +353,8 @@ describe('playground (production build in Chromium)', { timeout: 60_000 }, () =>
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    // Keyboard focus is visible: tab from the fake field to the Randomise button.
-    await fake().focus();
+    // Keyboard focus is visible: tab from the last selector to the Randomise button.
+    await page.getByLabel('Normalisation', { exact: true }).focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
