@@ -72,7 +72,7 @@ export type LossResult<O extends LossOptions | undefined> = Losses
   & (O extends { rewards: true } ? Rewards : unknown)
   & (O extends { groupsReal: object } ? GroupResults : unknown);
 
-/** @deprecated Use `LossResult<{ gradients: true }>`; kept for 0.1 users. */
+/** The same as `LossResult<{ gradients: true }>`. */
 export type LossesWithGradients = Losses & Gradients;
 
 /** The seed's reference output (deep-ml 268), rounded as Python's round(x, 6). */
