@@ -256,6 +256,10 @@ LossReport average_losses(const Score* real, std::size_t m, const Score* fake, s
   return report;
 }
 
+double mean_score(const double* scores, std::size_t count) {
+  return to_double(mean_of(sum_side(scores, count), scores, count));
+}
+
 template ScoreCheck check_scores<double>(const double*, std::size_t);
 template ScoreCheck check_scores<float>(const float*, std::size_t);
 template LossReport average_losses<double>(const double*, std::size_t, const double*, std::size_t, const LossOutputs&);

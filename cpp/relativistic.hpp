@@ -62,4 +62,8 @@ LossReport average_losses(const Score* real, std::size_t m,
                           const Score* fake, std::size_t n,
                           const LossOutputs& out);
 
+// The mean of count >= 1 checked scores, computed as average_losses()
+// computes its means (SIMD double-double sums, exact past cancellation).
+double mean_score(const double* scores, std::size_t count);
+
 }  // namespace relativistic

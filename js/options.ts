@@ -113,30 +113,43 @@ function weights(options: Record<string, unknown>, name: string, length: number)
 function groups(options: Record<string, unknown>, name: string, length: number): GroupIds | undefined {
   if (options[name] === undefined) return undefined;
   const list = listOf(name, options[name], length, true);
+  const typed = list instanceof Int32Array;   // integers already: only the sign to check
   for (let i = 0; i < length; i++) {
     const g = list[i];
-    if (typeof g !== 'number' || !Number.isInteger(g) || g < 0 || g > 0x7fffffff) {
+    if (typed ? (g as number) < 0 : typeof g !== 'number' || !Number.isInteger(g) || g < 0 || g > 0x7fffffff) {
       throw new RangeError(`${PREFIX}options.${name}[${i}] must be a group id, an integer >= 0, got ${describe(g)}`);
     }
   }
   return list as GroupIds;
 }
 
-/** Per-group sums of counts and weights, to check every group can be computed. */
-function checkGroups(s: Settings, m: number, n: number): void {
+// Plain top-level loops: these run on every grouped call over every id.
+function countGroups(ids: GroupIds, G: number): Int32Array {
+  const count = new Int32Array(G);
+  for (let i = 0; i < ids.length; i++) count[ids[i]]++;
+  return count;
+}
+function weighGroups(ids: GroupIds, w: Weights, G: number): Float64Array {
+  const weight = new Float64Array(G);
+  for (let i = 0; i < ids.length; i++) weight[ids[i]] += w[i];
+  return weight;
+}
+
+/** Per-group counts and weight sums, to check every group can be computed. */
+function checkGroups(s: Settings): void {
   const G = s.groupCount;
-  const count = [new Float64Array(G), new Float64Array(G)], weight = [new Float64Array(G), new Float64Array(G)];
-  const sides = [[s.groupsReal!, s.weightsReal, m], [s.groupsFake!, s.weightsFake, n]] as const;
-  sides.forEach(([ids, w, len], side) => {
-    for (let i = 0; i < len; i++) { count[side][ids[i]] += 1; weight[side][ids[i]] += w ? w[i] : 1; }
-  });
+  const tally = (ids: GroupIds, w: Weights | undefined) => {
+    const count = countGroups(ids, G);
+    return { count, weight: w ? weighGroups(ids, w, G) : count };
+  };
+  const sides = [tally(s.groupsReal!, s.weightsReal), tally(s.groupsFake!, s.weightsFake)];
   for (let g = 0; g < G; g++) {
     for (const [side, name] of [[0, 'Real'], [1, 'Fake']] as const) {
-      if (count[side][g] === 0) throw new RangeError(`${PREFIX}options.groups${name}: group ${g} has no ${name.toLowerCase()} sample (ids must run 0..${G - 1} on both sides)`);
-      if (weight[side][g] === 0) throw new RangeError(`${PREFIX}options.weights${name}: every weight of group ${g} is 0`);
+      if (sides[side].count[g] === 0) throw new RangeError(`${PREFIX}options.groups${name}: group ${g} has no ${name.toLowerCase()} sample (ids must run 0..${G - 1} on both sides)`);
+      if (sides[side].weight[g] === 0) throw new RangeError(`${PREFIX}options.weights${name}: every weight of group ${g} is 0`);
     }
-    if (s.relativism === 2 && count[0][g] !== count[1][g]) {
-      throw new RangeError(`${PREFIX}options.relativism 'paired' needs as many real as fake scores in each group; group ${g} has ${count[0][g]} and ${count[1][g]}`);
+    if (s.relativism === 2 && sides[0].count[g] !== sides[1].count[g]) {
+      throw new RangeError(`${PREFIX}options.relativism 'paired' needs as many real as fake scores in each group; group ${g} has ${sides[0].count[g]} and ${sides[1].count[g]}`);
     }
   }
 }
@@ -167,7 +180,7 @@ export function parseOptions(options: unknown, real: Scores, fake: Scores): Sett
     let max = -1;
     for (const ids of [s.groupsReal, s.groupsFake]) for (let i = 0; i < ids.length; i++) max = Math.max(max, ids[i]);
     s.groupCount = max + 1;
-    checkGroups(s, m, n);
+    checkGroups(s);
   } else {
     for (const [w, name] of [[s.weightsReal, 'weightsReal'], [s.weightsFake, 'weightsFake']] as const) {
       if (w && !Array.prototype.some.call(w, (x: number) => x > 0)) throw new RangeError(`${PREFIX}options.${name}: every weight is 0`);

@@ -126,6 +126,30 @@ describe('groups: per-group losses, mean over groups, gradients / G, rewards, cr
   });
 });
 
+// The default member with ascending ids takes a path of its own (each group's
+// range straight through the SIMD kernel); one side shuffled takes the general one.
+describe('groups, default member: ascending ids and shuffled ids', () => {
+  const g = rng(808);
+  const sizesR = [3, 1, 5, 2], sizesF = [2, 4, 1, 3];
+  const ascending = (sizes: number[]) => sizes.flatMap((s, k) => Array<number>(s).fill(k));
+  const gr = ascending(sizesR), gf = ascending(sizesF);
+  const real = g.normals(gr.length, 0.5, 2), fake = g.normals(gf.length, -0.5, 2);
+  const shuffled = gf.slice().reverse();
+  test.each([
+    ['both ascending', Int32Array.from(gr), Int32Array.from(gf)],
+    ['fake ids descending', gr, shuffled],
+  ] as const)('%s', (_, groupsReal, groupsFake) => {
+    const opts = { groupsReal, groupsFake };
+    const exact = toNumbers(familyOracle(real, fake, opts));
+    for (const gradients of [false, true]) {
+      const got = run(real, fake, { ...opts, gradients });
+      expectMatches(got, exact, gradients ? [...CORE_KEYS, ...GRADIENT_KEYS, ...GROUP_KEYS] : [...CORE_KEYS, ...GROUP_KEYS],
+        `gradients=${gradients}`);
+      if (!gradients) expect(got.dGradReal).toBeUndefined();
+    }
+  });
+});
+
 describe('identities', () => {
   // Scores on a 1/64 grid and a shift of 8: the shifted scores are exact doubles.
   function gridCase(seed: number, rel: Relativism, loss: LossKind) {
