@@ -1,226 +1,508 @@
-// The playground: parse both fields on every input event, compute the losses
-// with the WebAssembly core, and show them (or say clearly why not).
-import {
-  init, type LossKind, type LossesWithGradients, type Normalization, type Relativism, type RelativisticCritic,
-  type ScoreErrorFields, type SeedReference,
-} from 'relativistic-critic';
-import { formatNumber, parseScores, type ParseResult } from './parse';
-import { drawPlot, type PlotData } from './plot';
+// The playground: one state (also kept in the URL), the data it describes,
+// and everything computed from it. Small data is computed on the main
+// thread on every edit; big data (past BIG a side) in a worker.
+import 'katex/dist/katex.min.css';
+import katex from 'katex';
+import { init, type RelativisticCritic, type ScoreErrorFields } from 'relativistic-critic';
+import { drawContributions, drawLandscape } from './chart-lines';
+import { MAX_DOTS, StripPlot, type Focus, type SideName } from './chart-strip';
+import { compute, landscape, type Computed, type LandscapeData, type Member } from './compute';
+import { importScores } from './dataio';
+import { chartsPng, csvOf, download, jsonOf } from './exporting';
+import { formulaLines, STAGES, STAGE_TEXT, type Live } from './formulas';
+import { formatNumber, parseScores } from './parse';
+import { drawPlot } from './plot';
+import { PRESETS } from './presets';
+import { checkSpec, drawBoth, randomSeed, type Distribution, type SideSpec } from './random';
+import { DEFAULT_STATE, decodeState, encodeState, type AppState } from './state';
+import { byId, compareRows, highlightRow, messageRow, sampleTable, seedNote } from './view';
+import type { Job, Reply } from './worker';
 
-
-const SEED_REAL = '2, 1.5, 1.8';
-const SEED_FAKE = '0.5, 0.3, 0.1';
-/** Table rows shown per side; the losses always use every score. */
-const MAX_ROWS_PER_SIDE = 250;
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (el === null) throw new Error(`missing #${id}`);
-  return el as T;
-}
+/** Past this many scores on either side the work goes to the worker. */
+const BIG = 10_000;
+/** Past this many a side the fields stay empty (the text would be megabytes). */
+const MAX_TEXT = 10_000;
+/** Landscape points; past SMALL scores in all it is traced after the first paint. */
+const POINTS = 41, SMALL = 4_000;
 
 const fields = {
   real: { input: byId<HTMLTextAreaElement>('real'), error: byId('real-error'), count: byId('real-count'), label: 'Real scores' },
   fake: { input: byId<HTMLTextAreaElement>('fake'), error: byId('fake-error'), count: byId('fake-count'), label: 'Fake scores' },
 };
-type Side = keyof typeof fields;
-
 const selects = {
-  relativism: byId('relativism') as HTMLSelectElement,
-  loss: byId('loss') as HTMLSelectElement,
-  normalization: byId('normalization') as HTMLSelectElement,
+  relativism: byId<HTMLSelectElement>('relativism'), loss: byId<HTMLSelectElement>('loss'),
+  normalization: byId<HTMLSelectElement>('normalization'),
 };
-
+const spec = (side: SideName) => ({
+  dist: byId<HTMLSelectElement>(`${side}-dist`), n: byId<HTMLInputElement>(`${side}-n`),
+  mean: byId<HTMLInputElement>(`${side}-mean`), spread: byId<HTMLInputElement>(`${side}-spread`),
+});
+const specs = { real: spec('real'), fake: spec('fake') };
 const out = {
-  status: byId('status'),
-  dLoss: byId<HTMLOutputElement>('d-loss'),
-  gLoss: byId<HTMLOutputElement>('g-loss'),
-  meanReal: byId('mean-real'),
-  meanFake: byId('mean-fake'),
-  seedNote: byId('seed-note'),
-  body: byId<HTMLTableSectionElement>('samples-body'),
-  truncated: byId<HTMLParagraphElement>('samples-truncated'),
-  plot: byId<HTMLCanvasElement>('plot'),
-  results: document.querySelector<HTMLElement>('.results')!,
+  status: byId('status'), progress: byId<HTMLProgressElement>('progress'),
+  dLoss: byId<HTMLOutputElement>('d-loss'), gLoss: byId<HTMLOutputElement>('g-loss'),
+  meanReal: byId('mean-real'), meanFake: byId('mean-fake'), seedNote: byId('seed-note'),
+  compare: byId<HTMLTableSectionElement>('compare-body'), body: byId<HTMLTableSectionElement>('samples-body'),
+  truncated: byId<HTMLParagraphElement>('samples-truncated'), results: document.querySelector<HTMLElement>('.results')!,
+  formulas: byId('formulas'), stepText: byId('step-text'), notice: byId('url-notice'),
+  importError: byId('import-error'), randomError: byId('random-error'), presetText: byId('preset-text'),
 };
+const canvases = { strip: byId<HTMLCanvasElement>('strip'), plot: byId<HTMLCanvasElement>('plot'),
+  contrib: byId<HTMLCanvasElement>('contrib'), land: byId<HTMLCanvasElement>('land') };
 
 let critic: RelativisticCritic | null = null;
-let plotData: PlotData | null = null;
+let state: AppState = structuredClone(DEFAULT_STATE);
+let data: { real: Float64Array; fake: Float64Array } | null = null;
+let computed: Computed | null = null;
+let land: LandscapeData | null = null;
+let focus: Focus | null = null;
+let worker: Worker | null = null;
+let jobId = 0;
 
-function setFieldError(side: Side, message: string | null): void {
+const member = (): Member => ({ relativism: state.relativism, loss: state.loss, normalization: state.normalization });
+
+// ---------------------------------------------------------------------------
+// Drawing
+
+const strip = new StripPlot(canvases.strip, {
+  drag: (side, index, value, done) => {
+    if (!data) return;
+    data[side][index] = value;
+    writeField(side);
+    takeValues();
+    recompute(done);
+  },
+  hover: (f) => setFocus(f),
+});
+
+function drawCharts(): void {
+  const c = computed, d = data;
+  strip.draw(c && d ? { real: d.real, fake: d.fake, meanReal: c.meanReal, meanFake: c.meanFake,
+    dGradReal: c.dGradReal, dGradFake: c.dGradFake, gGradFake: c.gGradFake, focus } : null);
+  drawPlot(canvases.plot, c ? { realRelative: c.realRelative, fakeRelative: c.fakeRelative, focus } : null);
+  drawContributions(canvases.contrib, c ? contributions(c) : null);
+  drawLandscape(canvases.land, land);
+}
+
+/** Each sample's term times its weight in the loss (all-pairs: its share of the pair terms). */
+function contributions(c: Computed) {
+  const m = c.dLossReal.length, n = c.dLossFake.length, norm = c.member.normalization;
+  let alpha = 1 / (m + n), beta = alpha;
+  if (c.member.relativism === 'all-pairs') { alpha = norm === 'sum' ? 1 / m : 1 / (2 * m); beta = norm === 'sum' ? 1 / n : 1 / (2 * n); }
+  else if (norm === 'half-sum') { alpha = 1 / (2 * m); beta = 1 / (2 * n); }
+  else if (norm === 'sum') { alpha = 1 / m; beta = 1 / n; }
+  const times = (a: Float64Array, k: number) => a.map((x) => x * k);
+  return { dReal: times(c.dLossReal, alpha), dFake: times(c.dLossFake, beta), gReal: times(c.gLossReal, alpha),
+    gFake: times(c.gLossFake, beta), focus };
+}
+
+function drawFormulas(): void {
+  const c = computed, d = data;
+  let live: Live | null = null;
+  if (c && d) {
+    const s = focus;
+    const pick = (r: Float64Array, f: Float64Array) => (s!.side === 'real' ? r : f)[s!.index]!;
+    live = { m: d.real.length, n: d.fake.length, meanReal: c.meanReal, meanFake: c.meanFake, dLoss: c.dLoss, gLoss: c.gLoss,
+      sample: s && s.index < (s.side === 'real' ? d.real.length : d.fake.length) ? {
+        side: s.side, index: s.index + 1, score: pick(d.real, d.fake), relative: pick(c.realRelative, c.fakeRelative),
+        dTerm: pick(c.dLossReal, c.dLossFake), gTerm: pick(c.gLossReal, c.gLossFake),
+        dGrad: pick(c.dGradReal, c.dGradFake), gGrad: pick(c.gGradReal, c.gGradFake) } : null };
+  }
+  const stage = state.step > 0 ? STAGES[state.step - 1] : null;
+  const nodes = formulaLines(state.relativism, state.loss, state.normalization, live).map((line) => {
+    const div = document.createElement('div');
+    div.className = 'formula-line' + (stage === line.stage ? ' active' : '');
+    div.dataset.stage = line.stage;
+    // katex.render builds DOM nodes (styles through the CSSOM): fine under a strict CSP.
+    katex.render(line.tex, div, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+    return div;
+  });
+  out.formulas.replaceChildren(...nodes);
+}
+
+function drawSteps(): void {
+  const stage = state.step > 0 ? STAGES[state.step - 1]! : null;
+  if (stage) document.documentElement.dataset.step = stage;
+  else delete document.documentElement.dataset.step;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-stage]')) {
+    el.classList.toggle('active', stage !== null && el.dataset.stage!.split(' ').includes(stage));
+  }
+  out.stepText.textContent = stage ? STAGE_TEXT[stage] : '';
+  byId('step-off').hidden = state.step === 0;
+  byId('step-next').textContent = state.step === 0 ? 'Step through' : state.step === STAGES.length ? 'Back to step 1' : 'Next step';
+  (byId('step-prev') as HTMLButtonElement).disabled = state.step <= 1;
+}
+
+function setFocus(f: Focus | null): void {
+  if (f?.side === focus?.side && f?.index === focus?.index) return;
+  focus = f;
+  state.focus = f;
+  highlightRow(out.body, f);
+  drawCharts();
+  drawFormulas();
+  saveUrl();
+}
+
+// ---------------------------------------------------------------------------
+// Results
+
+function showNotApplicable(status: string): void {
+  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '—';
+  out.results.dataset.state = 'na';
+  out.status.textContent = status;
+  out.seedNote.textContent = '';
+  out.compare.replaceChildren();
+  out.body.replaceChildren(messageRow('Fix the scores above to see every sample.'));
+  out.truncated.hidden = true;
+  computed = null;
+  land = null;
+  drawCharts();
+  drawFormulas();
+}
+
+function showResults(): void {
+  const c = computed!, d = data!;
+  out.dLoss.textContent = formatNumber(c.dLoss);
+  out.gLoss.textContent = formatNumber(c.gLoss);
+  out.meanReal.textContent = formatNumber(c.meanReal);
+  out.meanFake.textContent = formatNumber(c.meanFake);
+  out.results.dataset.state = 'ok';
+  out.status.textContent = `From ${d.real.length.toLocaleString('en-GB')} real and ${d.fake.length.toLocaleString('en-GB')} fake scores.`;
+  out.seedNote.textContent = seedNote(c, state.seedMode);
+  compareRows(out.compare, c);
+  const hidden = sampleTable(out.body, d.real, d.fake, c, {
+    edit: (side, index, text) => editSample(side, index, text),
+    focus: (f) => setFocus(f),
+    seedMode: state.seedMode,
+  });
+  highlightRow(out.body, focus);
+  out.truncated.hidden = hidden === 0;
+  out.truncated.textContent = hidden === 0 ? ''
+    : `Showing the first 250 samples of each side; ${hidden.toLocaleString('en-GB')} more are included in the losses but not listed.`;
+  drawCharts();
+  drawFormulas();
+}
+
+/** Points a library error about one score (error.argument, error.index) at its field. */
+function libraryError(error: unknown): { side: SideName | null; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const { argument, index } = (error ?? {}) as Partial<ScoreErrorFields>;
+  if (argument === undefined || index === undefined) return { side: null, message };
+  const rule = /\]\s+(must be .*?)(?:, got .*)?$/.exec(message)?.[1] ?? 'was rejected';
+  return { side: argument, message: `${fields[argument].label}: the value at position ${index + 1} ${rule}.` };
+}
+
+let landTimer = 0;
+function recompute(full = true): void {
+  if (!critic || !data) return;
+  const { real, fake } = data;
+  clearTimeout(landTimer);
+  if (Math.max(real.length, fake.length) > BIG) { runJob({ real: real.slice(), fake: fake.slice() }); return; }
+  jobId++;   // a pending worker job is now stale
+  out.progress.hidden = true;
+  try {
+    computed = compute(critic, real, fake, member());
+  } catch (error) {
+    const { side, message } = libraryError(error);
+    if (side !== null) setFieldError(side, message);
+    showNotApplicable(side === null ? `Not available: ${message.replace(/^relativistic-critic: /, '')}` : `Not available: fix the ${side} scores.`);
+    return;
+  }
+  const trace = () => { land = landscape(critic!, real, fake, member(), POINTS); drawLandscape(canvases.land, land); };
+  if (full && real.length + fake.length <= SMALL) trace();
+  showResults();
+  if (!full || real.length + fake.length > SMALL) landTimer = window.setTimeout(trace, full ? 0 : 120);
+  saveUrl();
+}
+
+function runJob(input: Job['data']): void {
+  worker ??= startWorker();
+  const id = ++jobId;
+  out.status.textContent = 'Computing in the background…';
+  out.results.dataset.state = 'busy';
+  out.progress.hidden = false;
+  out.progress.value = 0;
+  const job: Job = { id, member: member(), data: input };
+  worker.postMessage(job);
+}
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<Reply>) => {
+    const r = event.data;
+    if (r.id !== jobId) return;   // superseded
+    if (r.kind === 'progress') {
+      out.status.textContent = `Computing in the background: ${r.stage}${r.total > 1 ? ` (${r.done} of ${r.total})` : ''}…`;
+      out.progress.value = r.total > 0 ? r.done / r.total : 0;
+    } else if (r.kind === 'error') {
+      out.progress.hidden = true;
+      showNotApplicable(`Not available: ${r.message.replace(/^relativistic-critic: /, '')}`);
+    } else {
+      out.progress.hidden = true;
+      data = { real: r.real, fake: r.fake };
+      computed = r.computed;
+      land = r.landscape;
+      writeField('real');
+      writeField('fake');
+      showResults();
+      saveUrl();
+    }
+  };
+  return w;
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+function setFieldError(side: SideName, message: string | null): void {
   const f = fields[side];
   f.error.textContent = message ?? '';
   if (message === null) f.input.removeAttribute('aria-invalid');
   else f.input.setAttribute('aria-invalid', 'true');
 }
 
-function setCount(side: Side, parsed: ParseResult): void {
-  const f = fields[side];
-  if (parsed.ok) {
-    const n = parsed.values.length;
-    f.count.textContent = `${n.toLocaleString('en-GB')} ${n === 1 ? 'value' : 'values'}`;
+function writeField(side: SideName): void {
+  const values = data![side], f = fields[side];
+  setFieldError(side, null);
+  f.count.textContent = `${values.length.toLocaleString('en-GB')} ${values.length === 1 ? 'value' : 'values'}`;
+  if (values.length > MAX_TEXT) {
+    f.input.value = '';
+    f.input.placeholder = `${values.length.toLocaleString('en-GB')} scores, too many to show as text (export CSV to see them); type here to replace them.`;
   } else {
-    f.count.textContent = '';
+    f.input.value = Array.from(values, String).join(', ');
+    f.input.placeholder = '';
   }
 }
 
-/** Clears every number so nothing stale or NaN is ever on screen. */
-function showNotApplicable(status: string): void {
-  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '—';
-  out.results.dataset.state = 'na';
-  out.status.textContent = status;
-  out.seedNote.textContent = '';
-  out.body.replaceChildren(messageRow('Fix the scores above to see every sample.'));
-  out.truncated.hidden = true;
-  plotData = null;
-  drawPlot(out.plot, null);
+/** The data is now a list of values the user owns (typed, dragged, edited, pasted). */
+function takeValues(): void {
+  if (!data) return;
+  state.preset = null;
+  state.data = data.real.length <= MAX_TEXT && data.fake.length <= MAX_TEXT
+    ? { kind: 'values', real: Array.from(data.real), fake: Array.from(data.fake) }
+    : state.data;
 }
 
-function messageRow(text: string): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  tr.className = 'message';
-  const td = document.createElement('td');
-  td.colSpan = 5;
-  td.textContent = text;
-  tr.append(td);
-  return tr;
-}
-
-function sampleRows(
-  side: Side,
-  scores: Float64Array,
-  relative: ArrayLike<number>,
-  dGrad: ArrayLike<number> | undefined,
-  gGrad: ArrayLike<number> | undefined,
-  fragment: DocumentFragment,
-): void {
-  const shown = Math.min(scores.length, MAX_ROWS_PER_SIDE);
-  for (let i = 0; i < shown; i++) {
-    const tr = document.createElement('tr');
-    tr.className = side;
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = `${side} ${i + 1}`;
-    tr.append(th);
-    for (const v of [scores[i]!, relative[i]!, dGrad?.[i], gGrad?.[i]]) {
-      const td = document.createElement('td');
-      td.textContent = v === undefined ? '—' : formatNumber(v);
-      tr.append(td);
-    }
-    fragment.append(tr);
-  }
-}
-
-/** Points a library error about one score (error.argument, error.index) at its field. */
-function libraryError(error: unknown): { side: Side | null; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  const { argument, index } = (error ?? {}) as Partial<ScoreErrorFields>;
-  if (argument === undefined || index === undefined) return { side: null, message };
-  // "relativistic-critic: real[0] must be a finite number of magnitude at most 9.7e+288, got 1e+300"
-  const rule = /\]\s+(must be .*?)(?:, got .*)?$/.exec(message)?.[1] ?? 'was rejected';
-  // The library counts from 0, the page from 1.
-  return { side: argument, message: `${fields[argument].label}: the value at position ${index + 1} ${rule}.` };
-}
-
-function update(): void {
-  const parsed = {
-    real: parseScores(fields.real.input.value, fields.real.label),
-    fake: parseScores(fields.fake.input.value, fields.fake.label),
-  };
+function onType(): void {
+  const parsed = { real: parseScores(fields.real.input.value, fields.real.label), fake: parseScores(fields.fake.input.value, fields.fake.label) };
   for (const side of ['real', 'fake'] as const) {
     const p = parsed[side];
     setFieldError(side, p.ok ? null : p.message);
-    setCount(side, p);
+    fields[side].count.textContent = p.ok ? `${p.values.length.toLocaleString('en-GB')} ${p.values.length === 1 ? 'value' : 'values'}` : '';
   }
   if (!parsed.real.ok || !parsed.fake.ok) {
     const which = !parsed.real.ok && !parsed.fake.ok ? 'both fields' : !parsed.real.ok ? 'the real scores' : 'the fake scores';
+    data = null;
     showNotApplicable(`Not available: fix ${which}.`);
     return;
   }
-  if (critic === null) return; // still loading; start() calls update() again
+  data = { real: parsed.real.values, fake: parsed.fake.values };
+  takeValues();
+  if (focus && focus.index >= data[focus.side].length) focus = state.focus = null;
+  recompute();
+}
 
-  const real = parsed.real.values;
-  const fake = parsed.fake.values;
-  let result: LossesWithGradients;
-  let ref: SeedReference | null = null;
-  const variant = {
-    relativism: selects.relativism.value as Relativism,
-    loss: selects.loss.value as LossKind,
-    normalization: selects.normalization.value as Normalization,
-  };
-  const isSeed = variant.relativism === 'average' && variant.loss === 'logistic' && variant.normalization === 'pooled';
-  try {
-    result = critic.losses(real, fake, { gradients: true, ...variant });
-  } catch (error) {
-    const { side, message } = libraryError(error);
-    if (side !== null) setFieldError(side, message);
-    showNotApplicable(side === null ? `Not available: ${message}` : `Not available: fix the ${side} scores.`);
-    return;
-  }
-  try {
-    ref = isSeed ? critic.reference(real, fake) : null;  // the seed is one member only
-  } catch {
-    ref = null; // the seed's rounding is a side note; never block the exact values
-  }
+function setValues(real: ArrayLike<number>, fake: ArrayLike<number>): void {
+  data = { real: Float64Array.from(real), fake: Float64Array.from(fake) };
+  writeField('real');
+  writeField('fake');
+  takeValues();
+  focus = state.focus = null;
+  recompute();
+}
 
-  out.dLoss.textContent = formatNumber(result.dLoss);
-  out.gLoss.textContent = formatNumber(result.gLoss);
-  out.meanReal.textContent = formatNumber(result.meanReal);
-  out.meanFake.textContent = formatNumber(result.meanFake);
-  out.results.dataset.state = 'ok';
-  out.status.textContent = `From ${real.length.toLocaleString('en-GB')} real and ${fake.length.toLocaleString('en-GB')} fake scores.`;
+function editSample(side: SideName, index: number, text: string): void {
+  const p = parseScores(text, fields[side].label);
+  if (!data) return;
+  if (!p.ok || p.values.length !== 1) { setFieldError(side, p.ok ? `${fields[side].label}: one number per cell.` : p.message); return; }
+  data[side][index] = p.values[0]!;
+  writeField(side);
+  takeValues();
+  recompute();
+}
 
-  if (ref !== null) {
-    const same = ref.d_loss.toFixed(6) === formatNumber(result.dLoss) && ref.g_loss.toFixed(6) === formatNumber(result.gLoss);
-    out.seedNote.textContent =
-      `deep-ml reference output: d_loss ${ref.d_loss.toFixed(6)}, g_loss ${ref.g_loss.toFixed(6)}` +
-      (same ? ' (the same to 6 decimals).' : ' (it differs: the reference clamps each probability at 1e-12 and computes 1 − σ by subtraction).');
+function readSpec(side: SideName): SideSpec {
+  const s = specs[side];
+  return { distribution: s.dist.value as Distribution, count: Number(s.n.value), mean: Number(s.mean.value), spread: Number(s.spread.value) };
+}
+
+function writeSpec(side: SideName, v: SideSpec): void {
+  const s = specs[side];
+  s.dist.value = v.distribution; s.n.value = String(v.count); s.mean.value = String(v.mean); s.spread.value = String(v.spread);
+}
+
+/** Draws from the spec fields with the seed field's seed (a new one if asked). */
+function randomise(newSeed: boolean): void {
+  const seedInput = byId<HTMLInputElement>('seed');
+  if (newSeed || !(Number(seedInput.value) >= 1)) seedInput.value = String(randomSeed());
+  const seed = Math.floor(Number(seedInput.value));
+  const real = readSpec('real'), fake = readSpec('fake');
+  const problem = checkSpec(real) ?? checkSpec(fake);
+  const which = checkSpec(real) ? 'Real side' : 'Fake side';
+  out.randomError.textContent = problem ? `${which}: ${problem}` : '';
+  if (problem) return;
+  state.data = { kind: 'random', random: { seed, real, fake } };
+  state.preset = null;
+  focus = state.focus = null;
+  if (Math.max(real.count, fake.count) > BIG) { runJob({ seed, real, fake }); saveUrl(); return; }
+  const drawn = drawBoth(real, fake, seed);
+  data = drawn;
+  writeField('real');
+  writeField('fake');
+  recompute();
+}
+
+function applyState(next: AppState): void {
+  state = next;
+  selects.relativism.value = state.relativism;
+  selects.loss.value = state.loss;
+  selects.normalization.value = state.normalization;
+  byId<HTMLInputElement>('seed-mode').checked = state.seedMode;
+  byId<HTMLSelectElement>('theme').value = state.theme;
+  applyTheme();
+  const hidden = Object.entries(state.embed).filter(([, shown]) => !shown).map(([part]) => part);
+  if (hidden.length) document.documentElement.dataset.hide = hidden.join(' ');
+  else delete document.documentElement.dataset.hide;
+  focus = state.focus;
+  drawSteps();
+  const preset = PRESETS.find((p) => p.id === state.preset);
+  out.presetText.textContent = preset ? `${preset.title}: ${preset.explanation}` : '';
+  if (state.data.kind === 'random') {
+    const r = state.data.random;
+    byId<HTMLInputElement>('seed').value = String(r.seed);
+    writeSpec('real', r.real);
+    writeSpec('fake', r.fake);
+    randomise(false);
   } else {
-    out.seedNote.textContent = isSeed ? '' : `This member of the family: ${variant.relativism}, ${variant.loss}, ${variant.normalization}; the deep-ml reference covers only average, logistic, pooled.`;
+    data = { real: Float64Array.from(state.data.real), fake: Float64Array.from(state.data.fake) };
+    writeField('real');
+    writeField('fake');
+    if (focus && focus.index >= data[focus.side].length) focus = state.focus = null;
+    recompute();
   }
-
-  const fragment = document.createDocumentFragment();
-  sampleRows('real', real, result.realRelative, result.dGradReal, result.gGradReal, fragment);
-  sampleRows('fake', fake, result.fakeRelative, result.dGradFake, result.gGradFake, fragment);
-  out.body.replaceChildren(fragment);
-  const hiddenRows = Math.max(0, real.length - MAX_ROWS_PER_SIDE) + Math.max(0, fake.length - MAX_ROWS_PER_SIDE);
-  out.truncated.hidden = hiddenRows === 0;
-  out.truncated.textContent =
-    hiddenRows === 0 ? '' : `Showing the first ${MAX_ROWS_PER_SIDE} samples of each side; ${hiddenRows.toLocaleString('en-GB')} more are included in the losses but not listed.`;
-
-  plotData = { realRelative: result.realRelative, fakeRelative: result.fakeRelative };
-  drawPlot(out.plot, plotData);
 }
 
-/** A standard normal draw (Box–Muller). */
-function normal(): number {
-  const u = 1 - Math.random(); // (0, 1]: log(u) is finite
-  const v = Math.random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+function applyTheme(): void {
+  if (state.theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = state.theme;
+  requestAnimationFrame(drawCharts);
 }
 
-function randomScores(mean: number, count: number): string {
-  return Array.from({ length: count }, () => {
-    const s = (mean + normal()).toFixed(2);
-    return s === '-0.00' ? '0.00' : s;
-  }).join(', ');
+function importText(text: string): void {
+  const r = importScores(text);
+  out.importError.textContent = r.ok ? '' : r.message;
+  if (!r.ok) return;
+  setValues(r.real, r.fake);
+  out.status.textContent += ` Imported ${r.format === 'csv' ? 'CSV' : r.format === 'json' ? 'JSON' : 'text'}.`;
 }
 
-function fill(real: string, fake: string): void {
-  fields.real.input.value = real;
-  fields.fake.input.value = fake;
-  update();
+let urlTimer = 0;
+function saveUrl(): void {
+  clearTimeout(urlTimer);
+  urlTimer = window.setTimeout(() => {
+    const query = encodeState(state);
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  }, 150);
+}
+
+function moveFocus(step: number): void {
+  if (!data) return;
+  const m = data.real.length, total = m + data.fake.length;
+  const at = focus ? (focus.side === 'real' ? focus.index : m + focus.index) : -1;
+  const k = ((at + step) % total + total) % total;
+  setFocus(k < m ? { side: 'real', index: k } : { side: 'fake', index: k - m });
+}
+
+function wire(): void {
+  for (const f of Object.values(fields)) f.input.addEventListener('input', onType);
+  for (const [key, select] of Object.entries(selects)) {
+    select.addEventListener('change', () => {
+      (state as unknown as Record<string, string>)[key] = select.value;
+      state.preset = null;
+      drawFormulas();
+      recompute();
+    });
+  }
+  byId('seed-mode').addEventListener('change', (e) => { state.seedMode = (e.target as HTMLInputElement).checked; if (computed) showResults(); saveUrl(); });
+  byId('theme').addEventListener('change', (e) => { state.theme = (e.target as HTMLSelectElement).value as AppState['theme']; applyTheme(); saveUrl(); });
+  byId('randomise').addEventListener('click', () => randomise(true));
+  byId('seed').addEventListener('change', () => randomise(false));
+  for (const side of ['real', 'fake'] as const) {
+    for (const el of Object.values(specs[side])) el.addEventListener('change', () => randomise(false));
+  }
+  byId('example').addEventListener('click', () => applyState(structuredClone(DEFAULT_STATE)));
+  const presetBox = byId('presets');
+  for (const p of PRESETS) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary preset';
+    b.textContent = p.title;
+    b.dataset.preset = p.id;
+    b.addEventListener('click', () => applyState({ ...structuredClone(DEFAULT_STATE), theme: state.theme, embed: state.embed,
+      ...structuredClone(p.state), preset: p.id }));
+    presetBox.append(b);
+  }
+  byId('step-next').addEventListener('click', () => { state.step = state.step >= STAGES.length ? 1 : state.step + 1; drawSteps(); drawFormulas(); saveUrl(); });
+  byId('step-prev').addEventListener('click', () => { state.step = Math.max(1, state.step - 1); drawSteps(); drawFormulas(); saveUrl(); });
+  byId('step-off').addEventListener('click', () => { state.step = 0; drawSteps(); drawFormulas(); saveUrl(); });
+
+  const drop = byId('drop');
+  drop.addEventListener('paste', (e) => { e.preventDefault(); importText(e.clipboardData?.getData('text') ?? ''); });
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const file = e.dataTransfer?.files[0];
+    if (file) void file.text().then(importText);
+    else importText(e.dataTransfer?.getData('text') ?? '');
+  });
+  byId<HTMLInputElement>('file').addEventListener('change', (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void file.text().then(importText);
+  });
+
+  canvases.strip.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { moveFocus(e.key === 'ArrowDown' ? 1 : -1); e.preventDefault(); }
+    else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && data && focus && data[focus.side].length <= MAX_DOTS) {
+      const step = (e.shiftKey ? 1 : 0.1) * (e.key === 'ArrowRight' ? 1 : -1);
+      data[focus.side][focus.index] = Math.round((data[focus.side][focus.index]! + step) * 1e6) / 1e6;
+      writeField(focus.side);
+      takeValues();
+      recompute();
+      e.preventDefault();
+    }
+  });
+
+  byId('share').addEventListener('click', () => {
+    const link = location.href;
+    navigator.clipboard?.writeText(link).then(
+      () => { out.notice.textContent = 'Link copied: it holds the data (or its seed), the options and the view.'; },
+      () => { out.notice.textContent = `Copy this link: ${link}`; });
+  });
+  byId('export-csv').addEventListener('click', () => {
+    if (computed && data) download('relativistic-critic.csv', new Blob([csvOf(data.real, data.fake, computed)], { type: 'text/csv' }));
+  });
+  byId('export-json').addEventListener('click', () => {
+    if (computed && data) download('relativistic-critic.json', new Blob([jsonOf(location.href, data.real, data.fake, computed)], { type: 'application/json' }));
+  });
+  byId('export-png').addEventListener('click', () => {
+    const style = getComputedStyle(document.documentElement);
+    void chartsPng([
+      { title: 'The scores', canvas: canvases.strip }, { title: 'Samples on the sigmoid', canvas: canvases.plot },
+      { title: "Each sample's share of the losses", canvas: canvases.contrib }, { title: 'The landscape', canvas: canvases.land },
+    ], style.getPropertyValue('--surface').trim() || '#fff', style.getPropertyValue('--text').trim() || '#000')
+      .then((blob) => download('relativistic-critic.png', blob));
+  });
+
+  new ResizeObserver(() => drawCharts()).observe(document.querySelector('main')!);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => drawCharts());
 }
 
 async function start(): Promise<void> {
-  fill(SEED_REAL, SEED_FAKE);
-  for (const f of Object.values(fields)) f.input.addEventListener('input', update);
-  for (const select of Object.values(selects)) select.addEventListener('change', update);
-  byId('randomise').addEventListener('click', () => fill(randomScores(1.5, 8), randomScores(0, 8)));
-  byId('example').addEventListener('click', () => fill(SEED_REAL, SEED_FAKE));
-  new ResizeObserver(() => drawPlot(out.plot, plotData)).observe(out.plot);
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => drawPlot(out.plot, plotData));
-
+  const { state: initial, warnings } = decodeState(location.search);
+  out.notice.textContent = warnings.length ? `Some of the link was not used: ${warnings.join(' ')}` : '';
+  wire();
   try {
     critic = await init();
   } catch (error) {
@@ -230,8 +512,8 @@ async function start(): Promise<void> {
     document.documentElement.dataset.state = 'error';
     return;
   }
+  applyState(initial);
   document.documentElement.dataset.state = 'ready';
-  update();
 }
 
 void start();

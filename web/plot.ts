@@ -3,6 +3,8 @@
 export interface PlotData {
   realRelative: ArrayLike<number>;
   fakeRelative: ArrayLike<number>;
+  /** The highlighted sample, ringed. */
+  focus?: { side: 'real' | 'fake'; index: number } | null;
 }
 
 /** Points drawn per side; beyond this an even sample of the scores is drawn. */
@@ -126,4 +128,14 @@ export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void
   dots(data.realRelative, realColour, true);
   dots(data.fakeRelative, fakeColour, false);
   ctx.globalAlpha = 1;
+  const f = data.focus;
+  const values = f ? (f.side === 'real' ? data.realRelative : data.fakeRelative) : null;
+  if (f && values && f.index < values.length) {
+    const x = values[f.index]!;
+    ctx.strokeStyle = cssVar(canvas, '--focus', '#f59e0b');
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.arc(sx(x), sy(sigmoid(x)), 9, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
 }

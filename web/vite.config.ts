@@ -16,8 +16,12 @@ export default defineConfig({
     // Exact match only, so 'relativistic-critic/wasm' is not rewritten.
     alias: [{ find: /^relativistic-critic$/, replacement: library }],
   },
+  // The worker imports the library (and its .wasm) like the page does.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // No data: URLs (KaTeX's small fonts): the page runs under a strict CSP.
+    assetsInlineLimit: 0,
     outDir: fileURLToPath(new URL('../build/web', import.meta.url)),
     emptyOutDir: true,
   },

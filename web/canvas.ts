@@ -1,0 +1,110 @@
+// What every chart shares: a canvas sized for the device's pixel ratio, the
+// page's colours (CSS variables, so dark mode follows), axes and ticks.
+
+export interface Surface {
+  ctx: CanvasRenderingContext2D;
+  width: number;   // CSS pixels
+  height: number;
+}
+
+export function surface(canvas: HTMLCanvasElement): Surface | null {
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) return null;
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.max(1, canvas.clientWidth), height = Math.max(1, canvas.clientHeight);
+  const w = Math.round(width * dpr), h = Math.round(height * dpr);
+  if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = '11px system-ui, sans-serif';
+  return { ctx, width, height };
+}
+
+export interface Palette { text: string; muted: string; grid: string; real: string; fake: string; accent: string; focus: string }
+
+export function palette(el: Element): Palette {
+  const style = getComputedStyle(el);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--text', '#111'), muted: v('--text-muted', '#555'), grid: v('--grid', '#ddd'),
+    real: v('--real', '#0f766e'), fake: v('--fake', '#c2410c'), accent: v('--accent', '#1d4ed8'),
+    focus: v('--focus', '#f59e0b'),
+  };
+}
+
+/** A linear map from [d0, d1] onto [r0, r1]. */
+export function scale(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (x) => r0 + (x - d0) * k;
+}
+
+/** Rounded 1-2-5 tick positions covering [lo, hi], about `count` of them. */
+export function ticks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((s) => s * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let x = Math.ceil(lo / step) * step; x <= hi + step * 1e-9; x += step) out.push(Math.abs(x) < step * 1e-9 ? 0 : x);
+  return out;
+}
+
+export function formatTick(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e5 || a < 1e-3) return x.toExponential(0).replace('e+', 'e');
+  return String(Number(x.toPrecision(3)));
+}
+
+/** The range of two arrays together, widened so a single value still spans something. */
+export function extent(...arrays: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) { const x = a[i]!; if (x < lo) lo = x; if (x > hi) hi = x; }
+  if (!(hi >= lo)) return [-1, 1];
+  const pad = Math.max((hi - lo) * 0.08, Math.abs(hi) * 1e-9, 0.5);
+  return [lo - pad, hi + pad];
+}
+
+/** Vertical grid lines with labels along the bottom edge. */
+export function xAxis(s: Surface, p: Palette, sx: (x: number) => number, values: number[], top: number, bottom: number): void {
+  const { ctx } = s;
+  ctx.strokeStyle = p.grid;
+  ctx.fillStyle = p.muted;
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const x of values) {
+    const px = Math.round(sx(x)) + 0.5;
+    ctx.beginPath(); ctx.moveTo(px, top); ctx.lineTo(px, bottom); ctx.stroke();
+    ctx.fillText(formatTick(x), px, bottom + 4);
+  }
+}
+
+/** Horizontal grid lines with labels along the left edge. */
+export function yAxis(s: Surface, p: Palette, sy: (y: number) => number, values: number[], left: number, right: number): void {
+  const { ctx } = s;
+  ctx.strokeStyle = p.grid;
+  ctx.fillStyle = p.muted;
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const y of values) {
+    const py = Math.round(sy(y)) + 0.5;
+    ctx.beginPath(); ctx.moveTo(left, py); ctx.lineTo(right, py); ctx.stroke();
+    ctx.fillText(formatTick(y), left - 5, py);
+  }
+}
+
+/** An arrow from (x0, y) to (x1, y). */
+export function arrow(ctx: CanvasRenderingContext2D, x0: number, x1: number, y: number): void {
+  const dir = Math.sign(x1 - x0);
+  if (dir === 0) return;
+  const head = Math.min(5, Math.abs(x1 - x0));
+  ctx.beginPath();
+  ctx.moveTo(x0, y); ctx.lineTo(x1, y);
+  ctx.moveTo(x1, y); ctx.lineTo(x1 - dir * head, y - head * 0.7);
+  ctx.moveTo(x1, y); ctx.lineTo(x1 - dir * head, y + head * 0.7);
+  ctx.stroke();
+}
+
+export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
