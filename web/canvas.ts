@@ -56,10 +56,16 @@ export function formatTick(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
 
-/** The range of two arrays together, widened so a single value still spans something. */
-export function extent(...arrays: ArrayLike<number>[]): [number, number] {
+/** The smallest and largest value of the arrays together. */
+export function range(...arrays: ArrayLike<number>[]): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const a of arrays) for (let i = 0; i < a.length; i++) { const x = a[i]!; if (x < lo) lo = x; if (x > hi) hi = x; }
+  return [lo, hi];
+}
+
+/** The range of two arrays together, widened so a single value still spans something. */
+export function extent(...arrays: ArrayLike<number>[]): [number, number] {
+  const [lo, hi] = range(...arrays);
   if (!(hi >= lo)) return [-1, 1];
   const pad = Math.max((hi - lo) * 0.08, Math.abs(hi) * 1e-9, 0.5);
   return [lo - pad, hi + pad];

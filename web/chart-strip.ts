@@ -17,6 +17,8 @@ export interface StripData {
   dGradFake?: ArrayLike<number>;
   gGradFake?: ArrayLike<number>;
   focus: Focus | null;
+  /** The x range, if already known (big data: computed once, in the worker). */
+  domain?: [number, number];
 }
 
 export interface StripHandlers {
@@ -51,7 +53,7 @@ export class StripPlot {
     if (s === null) return;
     const p = palette(this.canvas);
     if (data === null) return;
-    const [lo, hi] = this.dragging && this.domain ? this.domain : extent(data.real, data.fake);
+    const [lo, hi] = this.dragging && this.domain ? this.domain : data.domain ?? extent(data.real, data.fake);
     this.domain = [lo, hi];
     const sx = scale(lo, hi, PAD.left, s.width - PAD.right);
     const { ctx } = s;

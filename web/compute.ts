@@ -4,6 +4,7 @@
 // reference. Runs on the main thread for small data and in the worker for
 // big data, so it takes the library instance and knows nothing of the DOM.
 import type { RelativisticCritic, SeedReference } from 'relativistic-critic';
+import { extent, range } from './canvas';
 import type { LossKind, Normalization, Relativism } from './state';
 
 export interface Member { relativism: Relativism; loss: LossKind; normalization: Normalization }
@@ -19,6 +20,9 @@ export interface Computed {
   /** Every relativism with this loss and normalisation, or why it cannot run here. */
   variants: { relativism: Relativism; dLoss: number; gLoss: number; note: string | null }[];
   reference: SeedReference | null;
+  /** For the charts: the range of all scores (padded) and the largest |relative score|. */
+  domain: [number, number];
+  maxAbsRelative: number;
 }
 
 export const RELATIVISMS: readonly Relativism[] = ['average', 'centered', 'paired', 'all-pairs', 'none'];
@@ -44,6 +48,7 @@ export function compute(rc: RelativisticCritic, real: Float64Array, fake: Float6
     return { relativism, dLoss: r.dLoss, gLoss: r.gLoss, note: null };
   });
   const isSeed = member.relativism === 'average' && member.loss === 'logistic' && member.normalization === 'pooled';
+  const [rLo, rHi] = range(main.realRelative, main.fakeRelative);
   const reference = isSeed && real.length + fake.length <= MAX_REFERENCE ? rc.reference(real, fake) : null;
   return {
     member, meanReal: main.meanReal, meanFake: main.meanFake, dLoss: main.dLoss, gLoss: main.gLoss,
@@ -51,6 +56,7 @@ export function compute(rc: RelativisticCritic, real: Float64Array, fake: Float6
     dGradReal: main.dGradReal, dGradFake: main.dGradFake, gGradReal: main.gGradReal, gGradFake: main.gGradFake,
     dLossReal: main.dLossReal, dLossFake: main.dLossFake, gLossReal: main.gLossReal, gLossFake: main.gLossFake,
     standard: { dLoss: standard.dLoss, gLoss: standard.gLoss }, variants, reference,
+    domain: extent(real, fake), maxAbsRelative: Math.max(-rLo, rHi),
   };
 }
 

@@ -4,7 +4,7 @@
 import 'katex/dist/katex.min.css';
 import katex from 'katex';
 import { init, type RelativisticCritic, type ScoreErrorFields } from 'relativistic-critic';
-import { drawContributions, drawLandscape } from './chart-lines';
+import { drawContributions, drawLandscape, MAX_BARS } from './chart-lines';
 import { MAX_DOTS, StripPlot, type Focus, type SideName } from './chart-strip';
 import { compute, landscape, type Computed, type LandscapeData, type Member } from './compute';
 import { importScores } from './dataio';
@@ -15,7 +15,7 @@ import { drawPlot } from './plot';
 import { PRESETS } from './presets';
 import { checkSpec, drawBoth, randomSeed, type Distribution, type SideSpec } from './random';
 import { DEFAULT_STATE, decodeState, encodeState, type AppState } from './state';
-import { byId, compareRows, highlightRow, messageRow, sampleTable, seedNote } from './view';
+import { byId, compareRows, highlightRow, MAX_ROWS_PER_SIDE, messageRow, sampleTable, seedNote } from './view';
 import type { Job, Reply } from './worker';
 
 /** Past this many scores on either side the work goes to the worker. */
@@ -75,13 +75,26 @@ const strip = new StripPlot(canvases.strip, {
   hover: (f) => setFocus(f),
 });
 
+let drawGeneration = 0;
+/** Redraws every chart; with big data one chart per frame, so no task runs long. */
 function drawCharts(): void {
   const c = computed, d = data;
-  strip.draw(c && d ? { real: d.real, fake: d.fake, meanReal: c.meanReal, meanFake: c.meanFake,
-    dGradReal: c.dGradReal, dGradFake: c.dGradFake, gGradFake: c.gGradFake, focus } : null);
-  drawPlot(canvases.plot, c ? { realRelative: c.realRelative, fakeRelative: c.fakeRelative, focus } : null);
-  drawContributions(canvases.contrib, c ? contributions(c) : null);
-  drawLandscape(canvases.land, land);
+  const steps = [
+    () => strip.draw(c && d ? { real: d.real, fake: d.fake, meanReal: c.meanReal, meanFake: c.meanFake,
+      dGradReal: c.dGradReal, dGradFake: c.dGradFake, gGradFake: c.gGradFake, focus, domain: c.domain } : null),
+    () => drawPlot(canvases.plot, c ? { realRelative: c.realRelative, fakeRelative: c.fakeRelative, focus, maxAbs: c.maxAbsRelative } : null),
+    () => drawContributions(canvases.contrib, c ? contributions(c) : null),
+    () => drawLandscape(canvases.land, land),
+  ];
+  const generation = ++drawGeneration;
+  if (!d || d.real.length + d.fake.length <= BIG) { for (const step of steps) step(); return; }
+  // After each frame is painted (layout done), one chart: each task stays short.
+  const next = (k: number) => {
+    if (generation !== drawGeneration || k >= steps.length) return;
+    steps[k]!();
+    requestAnimationFrame(() => setTimeout(() => next(k + 1)));
+  };
+  requestAnimationFrame(() => setTimeout(() => next(0)));
 }
 
 /** Each sample's term times its weight in the loss (all-pairs: its share of the pair terms). */
@@ -91,7 +104,8 @@ function contributions(c: Computed) {
   if (c.member.relativism === 'all-pairs') { alpha = norm === 'sum' ? 1 / m : 1 / (2 * m); beta = norm === 'sum' ? 1 / n : 1 / (2 * n); }
   else if (norm === 'half-sum') { alpha = 1 / (2 * m); beta = 1 / (2 * n); }
   else if (norm === 'sum') { alpha = 1 / m; beta = 1 / n; }
-  const times = (a: Float64Array, k: number) => a.map((x) => x * k);
+  // Only the bars drawn: the first MAX_BARS / 2 of each side.
+  const times = (a: Float64Array, k: number) => a.slice(0, MAX_BARS / 2).map((x) => x * k);
   return { dReal: times(c.dLossReal, alpha), dFake: times(c.dLossFake, beta), gReal: times(c.gLossReal, alpha),
     gFake: times(c.gLossFake, beta), focus };
 }
@@ -167,7 +181,7 @@ function showResults(): void {
   out.meanReal.textContent = formatNumber(c.meanReal);
   out.meanFake.textContent = formatNumber(c.meanFake);
   out.results.dataset.state = 'ok';
-  out.status.textContent = `From ${d.real.length.toLocaleString('en-GB')} real and ${d.fake.length.toLocaleString('en-GB')} fake scores.`;
+  out.status.textContent = resultStatus();
   out.seedNote.textContent = seedNote(c, state.seedMode);
   compareRows(out.compare, c);
   const hidden = sampleTable(out.body, d.real, d.fake, c, {
@@ -178,9 +192,14 @@ function showResults(): void {
   highlightRow(out.body, focus);
   out.truncated.hidden = hidden === 0;
   out.truncated.textContent = hidden === 0 ? ''
-    : `Showing the first 250 samples of each side; ${hidden.toLocaleString('en-GB')} more are included in the losses but not listed.`;
+    : `Showing the first ${MAX_ROWS_PER_SIDE} samples of each side; ${hidden.toLocaleString('en-GB')} more are included in the losses but not listed.`;
   drawCharts();
   drawFormulas();
+}
+
+function resultStatus(): string {
+  const d = data!;
+  return `From ${d.real.length.toLocaleString('en-GB')} real and ${d.fake.length.toLocaleString('en-GB')} fake scores.`;
 }
 
 /** Points a library error about one score (error.argument, error.index) at its field. */
@@ -220,6 +239,8 @@ function runJob(input: Job['data']): void {
   const id = ++jobId;
   out.status.textContent = 'Computing in the background…';
   out.results.dataset.state = 'busy';
+  // Nothing stale on screen while the worker runs.
+  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
   out.progress.hidden = false;
   out.progress.value = 0;
   const job: Job = { id, member: member(), data: input };
@@ -232,20 +253,26 @@ function startWorker(): Worker {
     const r = event.data;
     if (r.id !== jobId) return;   // superseded
     if (r.kind === 'progress') {
-      out.status.textContent = `Computing in the background: ${r.stage}${r.total > 1 ? ` (${r.done} of ${r.total})` : ''}…`;
+      const step = `${r.stage}${r.total > 1 ? ` (${r.done} of ${r.total})` : ''}…`;
+      // Once the losses are shown, progress only adds to their status line.
+      out.status.textContent = computed && data ? `${resultStatus()} Now ${step}` : `Computing in the background: ${step}`;
       out.progress.value = r.total > 0 ? r.done / r.total : 0;
     } else if (r.kind === 'error') {
       out.progress.hidden = true;
       showNotApplicable(`Not available: ${r.message.replace(/^relativistic-critic: /, '')}`);
-    } else {
-      out.progress.hidden = true;
+    } else if (r.kind === 'result') {
       data = { real: r.real, fake: r.fake };
       computed = r.computed;
-      land = r.landscape;
+      land = null;
       writeField('real');
       writeField('fake');
       showResults();
       saveUrl();
+    } else {
+      out.progress.hidden = true;
+      land = r.landscape;
+      out.status.textContent = resultStatus();
+      drawLandscape(canvases.land, land);
     }
   };
   return w;
@@ -332,7 +359,7 @@ function writeSpec(side: SideName, v: SideSpec): void {
 }
 
 /** Draws from the spec fields with the seed field's seed (a new one if asked). */
-function randomise(newSeed: boolean): void {
+function randomise(newSeed: boolean, keepFocus = false): void {
   const seedInput = byId<HTMLInputElement>('seed');
   if (newSeed || !(Number(seedInput.value) >= 1)) seedInput.value = String(randomSeed());
   const seed = Math.floor(Number(seedInput.value));
@@ -343,7 +370,7 @@ function randomise(newSeed: boolean): void {
   if (problem) return;
   state.data = { kind: 'random', random: { seed, real, fake } };
   state.preset = null;
-  focus = state.focus = null;
+  if (!keepFocus) focus = state.focus = null;
   if (Math.max(real.count, fake.count) > BIG) { runJob({ seed, real, fake }); saveUrl(); return; }
   const drawn = drawBoth(real, fake, seed);
   data = drawn;
@@ -372,7 +399,7 @@ function applyState(next: AppState): void {
     byId<HTMLInputElement>('seed').value = String(r.seed);
     writeSpec('real', r.real);
     writeSpec('fake', r.fake);
-    randomise(false);
+    randomise(false, true);
   } else {
     data = { real: Float64Array.from(state.data.real), fake: Float64Array.from(state.data.fake) };
     writeField('real');
@@ -512,7 +539,7 @@ async function start(): Promise<void> {
     document.documentElement.dataset.state = 'error';
     return;
   }
-  applyState(initial);
+  applyState(structuredClone(initial));
   document.documentElement.dataset.state = 'ready';
 }
 

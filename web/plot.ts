@@ -3,6 +3,8 @@
 export interface PlotData {
   realRelative: ArrayLike<number>;
   fakeRelative: ArrayLike<number>;
+  /** max |relative score|, if already known. */
+  maxAbs?: number;
   /** The highlighted sample, ringed. */
   focus?: { side: 'real' | 'fake'; index: number } | null;
 }
@@ -66,7 +68,7 @@ export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void
   const h = height - pad.top - pad.bottom;
   if (w <= 10 || h <= 10) return;
 
-  const half = data === null ? 4 : niceRange(Math.max(maxAbs(data.realRelative), maxAbs(data.fakeRelative)));
+  const half = data === null ? 4 : niceRange(data.maxAbs ?? Math.max(maxAbs(data.realRelative), maxAbs(data.fakeRelative)));
   const sx = (x: number) => pad.left + ((x + half) / (2 * half)) * w;
   const sy = (y: number) => pad.top + (1 - y) * h;
 

@@ -12,7 +12,7 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** Table rows shown per side; the losses always use every score. */
-export const MAX_ROWS_PER_SIDE = 250;
+export const MAX_ROWS_PER_SIDE = 100;
 
 const NAMES: Record<string, string> = {
   average: 'average', centered: 'centered', paired: 'paired', 'all-pairs': 'all pairs', none: 'none (standard GAN)',

@@ -14,10 +14,13 @@ export interface Job {
 
 export type Reply =
   | { id: number; kind: 'progress'; stage: string; done: number; total: number }
-  | { id: number; kind: 'done'; real: Float64Array; fake: Float64Array; computed: Computed; landscape: LandscapeData }
+  | { id: number; kind: 'result'; real: Float64Array; fake: Float64Array; computed: Computed }
+  | { id: number; kind: 'landscape'; landscape: LandscapeData }
   | { id: number; kind: 'error'; message: string };
 
 const ready = init();
+/** Landscape points for big data: each costs two passes over every score. */
+const POINTS = 11;
 const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 self.onmessage = async (event: MessageEvent<Job>) => {
@@ -28,12 +31,15 @@ self.onmessage = async (event: MessageEvent<Job>) => {
     const { real, fake } = 'seed' in job.data ? drawBoth(job.data.real, job.data.fake, job.data.seed) : job.data;
     post({ id: job.id, kind: 'progress', stage: 'computing the losses', done: 0, total: 1 });
     const computed = compute(rc, real, fake, job.member);
-    const land = landscape(rc, real, fake, job.member, 21,
-      (done, total) => post({ id: job.id, kind: 'progress', stage: 'tracing the landscape', done, total }));
+    // The losses first, the landscape (POINTS more passes) after: the page shows each as it arrives.
+    const landReal = real.slice(), landFake = fake.slice();
     const arrays = [real, fake, computed.realRelative, computed.fakeRelative, computed.dGradReal, computed.dGradFake,
-      computed.gGradReal, computed.gGradFake, computed.dLossReal, computed.dLossFake, computed.gLossReal,
-      computed.gLossFake, land.shifts, land.dLoss, land.gLoss, land.standardD, land.standardG];
-    post({ id: job.id, kind: 'done', real, fake, computed, landscape: land }, [...new Set(arrays.map((a) => a.buffer))]);
+      computed.gGradReal, computed.gGradFake, computed.dLossReal, computed.dLossFake, computed.gLossReal, computed.gLossFake];
+    post({ id: job.id, kind: 'result', real, fake, computed }, [...new Set(arrays.map((a) => a.buffer))]);
+    const land = landscape(rc, landReal, landFake, job.member, POINTS,
+      (done, total) => post({ id: job.id, kind: 'progress', stage: 'tracing the landscape', done, total }));
+    post({ id: job.id, kind: 'landscape', landscape: land },
+      [land.shifts, land.dLoss, land.gLoss, land.standardD, land.standardG].map((a) => a.buffer));
   } catch (error) {
     post({ id: job.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
   }
