@@ -34,20 +34,21 @@ const SIDE = { real: 'r', fake: 'f' } as const;
 function relativeDefs(rel: Relativism): string {
   switch (rel) {
     case 'average': return 'a_i = r_i - \\mu_f, \\qquad b_j = f_j - \\mu_r';
-    case 'centered': return 'c = \\tfrac12(\\mu_r + \\mu_f), \\qquad a_i = r_i - c, \\qquad b_j = f_j - c';
+    case 'centered': return 'c = \\tfrac12(\\mu_r + \\mu_f), \\quad a_i = r_i - c, \\quad b_j = f_j - c';
     case 'paired': return 'a_i = r_i - f_i, \\qquad b_i = f_i - r_i';
     case 'all-pairs': return 'd_{ij} = r_i - f_j \\quad\\text{for every pair } (i, j)';
-    case 'none': return 'a_i = r_i, \\qquad b_j = f_j \\quad\\text{(no reference: the standard GAN)}';
+    case 'none': return 'a_i = r_i, \\qquad b_j = f_j \\quad\\text{(standard GAN)}';
   }
 }
 
-function lossDefs(loss: LossKind): string {
+/** One line per definition, so each fits a phone's width. */
+function lossDefs(loss: LossKind): string[] {
   switch (loss) {
     case 'logistic':
-      return '\\ell_1(y) = -\\log\\sigma(y) = \\operatorname{softplus}(-y), \\qquad '
-        + '\\ell_2(z) = -\\log(1-\\sigma(z)) = \\operatorname{softplus}(z), \\qquad \\sigma(x) = \\tfrac{1}{1+e^{-x}}';
-    case 'least-squares': return '\\ell_1(y) = (y - 1)^2, \\qquad \\ell_2(z) = (z + 1)^2';
-    case 'hinge': return '\\ell_1(y) = \\max(0,\\, 1 - y), \\qquad \\ell_2(z) = \\max(0,\\, 1 + z) \\quad\\text{(slope 0 at the kink)}';
+      return ['\\ell_1(y) = -\\log\\sigma(y) = \\operatorname{softplus}(-y)',
+        '\\ell_2(z) = -\\log(1-\\sigma(z)) = \\operatorname{softplus}(z)', '\\sigma(x) = \\frac{1}{1+e^{-x}}'];
+    case 'least-squares': return ['\\ell_1(y) = (y - 1)^2', '\\ell_2(z) = (z + 1)^2'];
+    case 'hinge': return ['\\ell_1(y) = \\max(0,\\, 1 - y)', '\\ell_2(z) = \\max(0,\\, 1 + z) \\quad\\text{(slope 0 at the kink)}'];
   }
 }
 
@@ -75,25 +76,26 @@ export function formulaLines(rel: Relativism, loss: LossKind, norm: Normalizatio
   const v = (x: number) => (live ? ` = ${texNumber(x)}` : '');
   const s = live?.sample ?? null;
   const lines: Line[] = [
-    { stage: 'means', tex: `\\mu_r = \\frac{1}{m}\\sum_{i=1}^{m} r_i${v(live?.meanReal ?? 0)}, \\qquad `
-      + `\\mu_f = \\frac{1}{n}\\sum_{j=1}^{n} f_j${v(live?.meanFake ?? 0)}` + (live ? `\\qquad (m = ${live.m},\\ n = ${live.n})` : '') },
+    { stage: 'means', tex: `\\mu_r = \\frac{1}{m}\\sum_{i=1}^{m} r_i${v(live?.meanReal ?? 0)}` + (live ? `\\quad (m = ${live.m})` : '') },
+    { stage: 'means', tex: `\\mu_f = \\frac{1}{n}\\sum_{j=1}^{n} f_j${v(live?.meanFake ?? 0)}` + (live ? `\\quad (n = ${live.n})` : '') },
     { stage: 'relative', tex: relativeDefs(rel) },
-    { stage: 'sigmoid', tex: lossDefs(loss) },
+    ...lossDefs(loss).map((tex) => ({ stage: 'sigmoid' as const, tex })),
   ];
   if (rel === 'all-pairs') {
-    lines.push({ stage: 'loss', tex: `L_D = ${weights(norm, rel)} \\sum_{i,j} \\big(\\ell_1(d_{ij}) + \\ell_2(-d_{ij})\\big)${v(live?.dLoss ?? 0)}` });
+    lines.push({ stage: 'loss', tex: `L_D = k \\sum_{i,j} \\big(\\ell_1(d_{ij}) + \\ell_2(-d_{ij})\\big)${v(live?.dLoss ?? 0)}` });
     lines.push({ stage: 'loss', tex: `L_G = k \\sum_{i,j} \\big(\\ell_2(d_{ij}) + \\ell_1(-d_{ij})\\big)${v(live?.gLoss ?? 0)}` });
   } else {
-    lines.push({ stage: 'loss', tex: `L_D = \\alpha \\sum_i \\ell_1(a_i) + \\beta \\sum_j \\ell_2(b_j)${v(live?.dLoss ?? 0)}, \\qquad ${weights(norm, rel)}` });
+    lines.push({ stage: 'loss', tex: `L_D = \\alpha \\sum_i \\ell_1(a_i) + \\beta \\sum_j \\ell_2(b_j)${v(live?.dLoss ?? 0)}` });
     lines.push({ stage: 'loss', tex: `L_G = \\alpha \\sum_i \\ell_2(a_i) + \\beta \\sum_j \\ell_1(b_j)${v(live?.gLoss ?? 0)}` });
   }
+  lines.push({ stage: 'loss', tex: weights(norm, rel) });
   lines.push({ stage: 'gradient', tex: gradient(rel) });
   if (s) {
     const x = SIDE[s.side], k = s.index;
     const rs = rel === 'all-pairs' ? `\\bar d_{${x}${k}}` : `${s.side === 'real' ? 'a' : 'b'}_{${k}}`;
-    lines.push({ stage: 'relative', tex: `\\text{${s.side} ${k}:}\\quad ${x}_{${k}} = ${texNumber(s.score)}, \\qquad ${rs} = ${texNumber(s.relative)}` });
-    lines.push({ stage: 'loss', tex: `\\text{its terms:}\\quad \\text{in } L_D\\ ${texNumber(s.dTerm)}, \\qquad \\text{in } L_G\\ ${texNumber(s.gTerm)}` });
-    lines.push({ stage: 'gradient', tex: `\\frac{\\partial L_D}{\\partial ${x}_{${k}}} = ${texNumber(s.dGrad)}, \\qquad \\frac{\\partial L_G}{\\partial ${x}_{${k}}} = ${texNumber(s.gGrad)}` });
+    lines.push({ stage: 'relative', tex: `\\text{${s.side} ${k}:}\\quad ${x}_{${k}} = ${texNumber(s.score)}, \\quad ${rs} = ${texNumber(s.relative)}` });
+    lines.push({ stage: 'loss', tex: `\\text{its terms: in } L_D\\ ${texNumber(s.dTerm)}, \\text{ in } L_G\\ ${texNumber(s.gTerm)}` });
+    lines.push({ stage: 'gradient', tex: `\\frac{\\partial L_D}{\\partial ${x}_{${k}}} = ${texNumber(s.dGrad)}, \\quad \\frac{\\partial L_G}{\\partial ${x}_{${k}}} = ${texNumber(s.gGrad)}` });
   }
   return lines;
 }

@@ -58,6 +58,8 @@ let land: LandscapeData | null = null;
 let focus: Focus | null = null;
 let worker: Worker | null = null;
 let jobId = 0;
+/** Bumped by each new result (or its absence): deferred rendering of an older one stops. */
+let resultGeneration = 0;
 
 const member = (): Member => ({ relativism: state.relativism, loss: state.loss, normalization: state.normalization });
 
@@ -161,6 +163,7 @@ function setFocus(f: Focus | null): void {
 // Results
 
 function showNotApplicable(status: string): void {
+  resultGeneration++;   // pending table or formula updates are stale now
   for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '—';
   out.results.dataset.state = 'na';
   out.status.textContent = status;
@@ -184,17 +187,23 @@ function showResults(): void {
   out.status.textContent = resultStatus();
   out.seedNote.textContent = seedNote(c, state.seedMode);
   compareRows(out.compare, c);
-  const hidden = sampleTable(out.body, d.real, d.fake, c, {
-    edit: (side, index, text) => editSample(side, index, text),
-    focus: (f) => setFocus(f),
-    seedMode: state.seedMode,
+  // With big data the table and the formulas follow in tasks of their own.
+  const later = (f: () => void) => (d.real.length + d.fake.length > BIG ? setTimeout(f) : f());
+  const generation = ++resultGeneration;
+  later(() => {
+    if (generation !== resultGeneration) return;   // superseded by newer results
+    const hidden = sampleTable(out.body, d.real, d.fake, c, {
+      edit: (side, index, text) => editSample(side, index, text),
+      focus: (f) => setFocus(f),
+      seedMode: state.seedMode,
+    });
+    highlightRow(out.body, focus);
+    out.truncated.hidden = hidden === 0;
+    out.truncated.textContent = hidden === 0 ? ''
+      : `Showing the first ${MAX_ROWS_PER_SIDE} samples of each side; ${hidden.toLocaleString('en-GB')} more are included in the losses but not listed.`;
   });
-  highlightRow(out.body, focus);
-  out.truncated.hidden = hidden === 0;
-  out.truncated.textContent = hidden === 0 ? ''
-    : `Showing the first ${MAX_ROWS_PER_SIDE} samples of each side; ${hidden.toLocaleString('en-GB')} more are included in the losses but not listed.`;
   drawCharts();
-  drawFormulas();
+  later(() => { if (generation === resultGeneration) drawFormulas(); });
 }
 
 function resultStatus(): string {

@@ -66,7 +66,11 @@ export async function startSite(): Promise<Site> {
       if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
     });
     p.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    p.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`));
+    // ERR_ABORTED is a load cancelled by leaving the page (a test's next goto), not a failure.
+    p.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText;
+      if (error !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${request.url()} ${error}`);
+    });
     p.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
