@@ -7,11 +7,29 @@ export interface Surface {
   height: number;
 }
 
+// Canvas sizes as a ResizeObserver last saw them: reading clientWidth after
+// the page changed would force a layout in the middle of every edit.
+const sizes = new WeakMap<Element, { width: number; height: number }>();
+const watcher = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+  for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+});
+
+function sizeOf(canvas: HTMLCanvasElement): { width: number; height: number } {
+  let size = sizes.get(canvas);
+  if (!size) {
+    size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    sizes.set(canvas, size);
+    watcher?.observe(canvas);
+  }
+  return size;
+}
+
 export function surface(canvas: HTMLCanvasElement): Surface | null {
   const ctx = canvas.getContext('2d');
   if (ctx === null) return null;
   const dpr = window.devicePixelRatio || 1;
-  const width = Math.max(1, canvas.clientWidth), height = Math.max(1, canvas.clientHeight);
+  const size = sizeOf(canvas);
+  const width = Math.max(1, size.width), height = Math.max(1, size.height);
   const w = Math.round(width * dpr), h = Math.round(height * dpr);
   if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -2,6 +2,7 @@
 // shifts by the same δ: the road the generator walks) and each sample's
 // contribution to both losses.
 import { extent, palette, scale, surface, ticks, xAxis, yAxis } from './canvas';
+import type { Computed } from './compute';
 
 export interface Landscape {
   shifts: Float64Array;
@@ -104,4 +105,16 @@ export function drawContributions(canvas: HTMLCanvasElement, data: Contributions
   ctx.textBaseline = 'top';
   if (m > 0) ctx.fillText('real', PAD.left + (m * slot) / 2, base + 6);
   if (n > 0) ctx.fillText('fake', PAD.left + m * slot + (n * slot) / 2, base + 6);
+}
+
+/** Each sample's term times its weight in the loss (all-pairs: its share of the pair terms), for the bars drawn. */
+export function contributionsOf(c: Computed, focus: Contributions['focus']): Contributions {
+  const m = c.dLossReal.length, n = c.dLossFake.length, norm = c.member.normalization;
+  let alpha = 1 / (m + n), beta = alpha;
+  if (c.member.relativism === 'all-pairs') { alpha = norm === 'sum' ? 1 / m : 1 / (2 * m); beta = norm === 'sum' ? 1 / n : 1 / (2 * n); }
+  else if (norm === 'half-sum') { alpha = 1 / (2 * m); beta = 1 / (2 * n); }
+  else if (norm === 'sum') { alpha = 1 / m; beta = 1 / n; }
+  const times = (a: Float64Array, k: number) => a.slice(0, MAX_BARS / 2).map((x) => x * k);
+  return { dReal: times(c.dLossReal, alpha), dFake: times(c.dLossFake, beta), gReal: times(c.gLossReal, alpha),
+    gFake: times(c.gLossFake, beta), focus };
 }

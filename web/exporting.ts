@@ -1,5 +1,6 @@
-// Export: the per-sample numbers as CSV, everything as JSON, the charts as
-// one PNG. Files are offered as downloads from blob URLs.
+// Data in and out: the paste / drop / file box, and export of the per-sample
+// numbers as CSV, everything as JSON and the charts as one PNG (downloads
+// from blob URLs), plus the share link.
 import type { Computed } from './compute';
 import { toCSV, toJSON } from './dataio';
 
@@ -60,4 +61,48 @@ export function chartsPng(canvases: { title: string; canvas: HTMLCanvasElement }
     y += c.canvas.height + gap;
   }
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+}
+
+/** Paste (into the focused box), drop (text or a file) or a chosen file: each hands its text on. */
+export function wireImport(drop: HTMLElement, file: HTMLInputElement, take: (text: string) => void): void {
+  drop.addEventListener('paste', (e) => { e.preventDefault(); take(e.clipboardData?.getData('text') ?? ''); });
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const dropped = e.dataTransfer?.files[0];
+    if (dropped) void dropped.text().then(take);
+    else take(e.dataTransfer?.getData('text') ?? '');
+  });
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (chosen) void chosen.text().then(take);
+  });
+}
+
+type Snapshot = { real: Float64Array; fake: Float64Array; computed: Computed } | null;
+
+/** The share and export buttons; `now` gives what is on screen (null while there is nothing). */
+export function wireExports(now: () => Snapshot, charts: { title: string; canvas: HTMLCanvasElement }[], notice: HTMLElement): void {
+  const button = (id: string) => document.getElementById(id)!;
+  button('share').addEventListener('click', () => {
+    const link = location.href;
+    navigator.clipboard?.writeText(link).then(
+      () => { notice.textContent = 'Link copied: it holds the data (or its seed), the options and the view.'; },
+      () => { notice.textContent = `Copy this link: ${link}`; });
+  });
+  button('export-csv').addEventListener('click', () => {
+    const s = now();
+    if (s) download('relativistic-critic.csv', new Blob([csvOf(s.real, s.fake, s.computed)], { type: 'text/csv' }));
+  });
+  button('export-json').addEventListener('click', () => {
+    const s = now();
+    if (s) download('relativistic-critic.json', new Blob([jsonOf(location.href, s.real, s.fake, s.computed)], { type: 'application/json' }));
+  });
+  button('export-png').addEventListener('click', () => {
+    const style = getComputedStyle(document.documentElement);
+    void chartsPng(charts, style.getPropertyValue('--surface').trim() || '#fff', style.getPropertyValue('--text').trim() || '#000')
+      .then((blob) => download('relativistic-critic.png', blob));
+  });
 }

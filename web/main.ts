@@ -2,14 +2,14 @@
 // and everything computed from it. Small data is computed on the main
 // thread on every edit; big data (past BIG a side) in a worker.
 import 'katex/dist/katex.min.css';
-import katex from 'katex';
 import { init, type RelativisticCritic, type ScoreErrorFields } from 'relativistic-critic';
-import { drawContributions, drawLandscape, MAX_BARS } from './chart-lines';
+import { contributionsOf, drawContributions, drawLandscape } from './chart-lines';
 import { MAX_DOTS, StripPlot, type Focus, type SideName } from './chart-strip';
 import { compute, landscape, type Computed, type LandscapeData, type Member } from './compute';
 import { importScores } from './dataio';
-import { chartsPng, csvOf, download, jsonOf } from './exporting';
-import { formulaLines, STAGES, STAGE_TEXT, type Live } from './formulas';
+import { wireExports, wireImport } from './exporting';
+import { STAGES } from './formulas';
+import { renderFormulas, renderSteps } from './formula-view';
 import { formatNumber, parseScores } from './parse';
 import { drawPlot } from './plot';
 import { PRESETS } from './presets';
@@ -22,8 +22,8 @@ import type { Job, Reply } from './worker';
 const BIG = 10_000;
 /** Past this many a side the fields stay empty (the text would be megabytes). */
 const MAX_TEXT = 10_000;
-/** Landscape points; past SMALL scores in all it is traced after the first paint. */
-const POINTS = 41, SMALL = 4_000;
+/** Landscape points; past SMALL scores in all the worker traces it. */
+const POINTS = 41, SMALL = 1_000;
 
 const fields = {
   real: { input: byId<HTMLTextAreaElement>('real'), error: byId('real-error'), count: byId('real-count'), label: 'Real scores' },
@@ -67,12 +67,12 @@ const member = (): Member => ({ relativism: state.relativism, loss: state.loss, 
 // Drawing
 
 const strip = new StripPlot(canvases.strip, {
-  drag: (side, index, value, done) => {
+  drag: (side, index, value) => {
     if (!data) return;
     data[side][index] = value;
     writeField(side);
     takeValues();
-    recompute(done);
+    recompute();   // small data only (dots): the landscape too stays cheap
   },
   hover: (f) => setFocus(f),
 });
@@ -85,7 +85,7 @@ function drawCharts(): void {
     () => strip.draw(c && d ? { real: d.real, fake: d.fake, meanReal: c.meanReal, meanFake: c.meanFake,
       dGradReal: c.dGradReal, dGradFake: c.dGradFake, gGradFake: c.gGradFake, focus, domain: c.domain } : null),
     () => drawPlot(canvases.plot, c ? { realRelative: c.realRelative, fakeRelative: c.fakeRelative, focus, maxAbs: c.maxAbsRelative } : null),
-    () => drawContributions(canvases.contrib, c ? contributions(c) : null),
+    () => drawContributions(canvases.contrib, c ? contributionsOf(c, focus) : null),
     () => drawLandscape(canvases.land, land),
   ];
   const generation = ++drawGeneration;
@@ -99,54 +99,12 @@ function drawCharts(): void {
   requestAnimationFrame(() => setTimeout(() => next(0)));
 }
 
-/** Each sample's term times its weight in the loss (all-pairs: its share of the pair terms). */
-function contributions(c: Computed) {
-  const m = c.dLossReal.length, n = c.dLossFake.length, norm = c.member.normalization;
-  let alpha = 1 / (m + n), beta = alpha;
-  if (c.member.relativism === 'all-pairs') { alpha = norm === 'sum' ? 1 / m : 1 / (2 * m); beta = norm === 'sum' ? 1 / n : 1 / (2 * n); }
-  else if (norm === 'half-sum') { alpha = 1 / (2 * m); beta = 1 / (2 * n); }
-  else if (norm === 'sum') { alpha = 1 / m; beta = 1 / n; }
-  // Only the bars drawn: the first MAX_BARS / 2 of each side.
-  const times = (a: Float64Array, k: number) => a.slice(0, MAX_BARS / 2).map((x) => x * k);
-  return { dReal: times(c.dLossReal, alpha), dFake: times(c.dLossFake, beta), gReal: times(c.gLossReal, alpha),
-    gFake: times(c.gLossFake, beta), focus };
-}
-
 function drawFormulas(): void {
-  const c = computed, d = data;
-  let live: Live | null = null;
-  if (c && d) {
-    const s = focus;
-    const pick = (r: Float64Array, f: Float64Array) => (s!.side === 'real' ? r : f)[s!.index]!;
-    live = { m: d.real.length, n: d.fake.length, meanReal: c.meanReal, meanFake: c.meanFake, dLoss: c.dLoss, gLoss: c.gLoss,
-      sample: s && s.index < (s.side === 'real' ? d.real.length : d.fake.length) ? {
-        side: s.side, index: s.index + 1, score: pick(d.real, d.fake), relative: pick(c.realRelative, c.fakeRelative),
-        dTerm: pick(c.dLossReal, c.dLossFake), gTerm: pick(c.gLossReal, c.gLossFake),
-        dGrad: pick(c.dGradReal, c.dGradFake), gGrad: pick(c.gGradReal, c.gGradFake) } : null };
-  }
-  const stage = state.step > 0 ? STAGES[state.step - 1] : null;
-  const nodes = formulaLines(state.relativism, state.loss, state.normalization, live).map((line) => {
-    const div = document.createElement('div');
-    div.className = 'formula-line' + (stage === line.stage ? ' active' : '');
-    div.dataset.stage = line.stage;
-    // katex.render builds DOM nodes (styles through the CSSOM): fine under a strict CSP.
-    katex.render(line.tex, div, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
-    return div;
-  });
-  out.formulas.replaceChildren(...nodes);
+  renderFormulas(out.formulas, member(), state.step, computed && data ? { computed, ...data } : null, focus);
 }
 
 function drawSteps(): void {
-  const stage = state.step > 0 ? STAGES[state.step - 1]! : null;
-  if (stage) document.documentElement.dataset.step = stage;
-  else delete document.documentElement.dataset.step;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-stage]')) {
-    el.classList.toggle('active', stage !== null && el.dataset.stage!.split(' ').includes(stage));
-  }
-  out.stepText.textContent = stage ? STAGE_TEXT[stage] : '';
-  byId('step-off').hidden = state.step === 0;
-  byId('step-next').textContent = state.step === 0 ? 'Step through' : state.step === STAGES.length ? 'Back to step 1' : 'Next step';
-  (byId('step-prev') as HTMLButtonElement).disabled = state.step <= 1;
+  renderSteps(state.step, out.stepText);
 }
 
 function setFocus(f: Focus | null): void {
@@ -220,11 +178,9 @@ function libraryError(error: unknown): { side: SideName | null; message: string 
   return { side: argument, message: `${fields[argument].label}: the value at position ${index + 1} ${rule}.` };
 }
 
-let landTimer = 0;
-function recompute(full = true): void {
+function recompute(): void {
   if (!critic || !data) return;
   const { real, fake } = data;
-  clearTimeout(landTimer);
   if (Math.max(real.length, fake.length) > BIG) { runJob({ real: real.slice(), fake: fake.slice() }); return; }
   jobId++;   // a pending worker job is now stale
   out.progress.hidden = true;
@@ -236,23 +192,26 @@ function recompute(full = true): void {
     showNotApplicable(side === null ? `Not available: ${message.replace(/^relativistic-critic: /, '')}` : `Not available: fix the ${side} scores.`);
     return;
   }
-  const trace = () => { land = landscape(critic!, real, fake, member(), POINTS); drawLandscape(canvases.land, land); };
-  if (full && real.length + fake.length <= SMALL) trace();
+  // The landscape costs 2 x POINTS passes over the scores: past SMALL the worker traces it.
+  const small = real.length + fake.length <= SMALL;
+  land = small ? landscape(critic, real, fake, member(), POINTS) : null;
   showResults();
-  if (!full || real.length + fake.length > SMALL) landTimer = window.setTimeout(trace, full ? 0 : 120);
+  if (!small) runJob({ real: real.slice(), fake: fake.slice() }, true);
   saveUrl();
 }
 
-function runJob(input: Job['data']): void {
+function runJob(input: Job['data'], landscapeOnly = false): void {
   worker ??= startWorker();
   const id = ++jobId;
-  out.status.textContent = 'Computing in the background…';
-  out.results.dataset.state = 'busy';
-  // Nothing stale on screen while the worker runs.
-  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
   out.progress.hidden = false;
   out.progress.value = 0;
-  const job: Job = { id, member: member(), data: input };
+  if (!landscapeOnly) {
+    out.status.textContent = 'Computing in the background…';
+    out.results.dataset.state = 'busy';
+    // Nothing stale on screen while the worker runs.
+    for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
+  }
+  const job: Job = { id, member: member(), data: input, landscapeOnly };
   worker.postMessage(job);
 }
 
@@ -482,21 +441,7 @@ function wire(): void {
   byId('step-prev').addEventListener('click', () => { state.step = Math.max(1, state.step - 1); drawSteps(); drawFormulas(); saveUrl(); });
   byId('step-off').addEventListener('click', () => { state.step = 0; drawSteps(); drawFormulas(); saveUrl(); });
 
-  const drop = byId('drop');
-  drop.addEventListener('paste', (e) => { e.preventDefault(); importText(e.clipboardData?.getData('text') ?? ''); });
-  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    const file = e.dataTransfer?.files[0];
-    if (file) void file.text().then(importText);
-    else importText(e.dataTransfer?.getData('text') ?? '');
-  });
-  byId<HTMLInputElement>('file').addEventListener('change', (e) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    if (file) void file.text().then(importText);
-  });
+  wireImport(byId('drop'), byId<HTMLInputElement>('file'), importText);
 
   canvases.strip.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { moveFocus(e.key === 'ArrowDown' ? 1 : -1); e.preventDefault(); }
@@ -510,26 +455,10 @@ function wire(): void {
     }
   });
 
-  byId('share').addEventListener('click', () => {
-    const link = location.href;
-    navigator.clipboard?.writeText(link).then(
-      () => { out.notice.textContent = 'Link copied: it holds the data (or its seed), the options and the view.'; },
-      () => { out.notice.textContent = `Copy this link: ${link}`; });
-  });
-  byId('export-csv').addEventListener('click', () => {
-    if (computed && data) download('relativistic-critic.csv', new Blob([csvOf(data.real, data.fake, computed)], { type: 'text/csv' }));
-  });
-  byId('export-json').addEventListener('click', () => {
-    if (computed && data) download('relativistic-critic.json', new Blob([jsonOf(location.href, data.real, data.fake, computed)], { type: 'application/json' }));
-  });
-  byId('export-png').addEventListener('click', () => {
-    const style = getComputedStyle(document.documentElement);
-    void chartsPng([
-      { title: 'The scores', canvas: canvases.strip }, { title: 'Samples on the sigmoid', canvas: canvases.plot },
-      { title: "Each sample's share of the losses", canvas: canvases.contrib }, { title: 'The landscape', canvas: canvases.land },
-    ], style.getPropertyValue('--surface').trim() || '#fff', style.getPropertyValue('--text').trim() || '#000')
-      .then((blob) => download('relativistic-critic.png', blob));
-  });
+  wireExports(() => (computed && data ? { real: data.real, fake: data.fake, computed } : null), [
+    { title: 'The scores', canvas: canvases.strip }, { title: 'Samples on the sigmoid', canvas: canvases.plot },
+    { title: "Each sample's share of the losses", canvas: canvases.contrib }, { title: 'The landscape', canvas: canvases.land },
+  ], out.notice);
 
   new ResizeObserver(() => drawCharts()).observe(document.querySelector('main')!);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => drawCharts());

@@ -12,7 +12,8 @@ export type ParseResult =
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SEPARATORS = /[\s,]+/u;
 
-function quote(token: string): string {
+/** The token in curly quotes, cut to 24 characters (code points) so a message stays short. */
+export function quote(token: string): string {
   const chars = Array.from(token);
   const shown = chars.length > 24 ? chars.slice(0, 23).join('') + '…' : token;
   return `“${shown}”`;

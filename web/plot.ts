@@ -1,4 +1,5 @@
 // A small canvas plot: the sigmoid, with each sample's relative score on it.
+import { palette, sigmoid, surface } from './canvas';
 
 export interface PlotData {
   realRelative: ArrayLike<number>;
@@ -12,16 +13,6 @@ export interface PlotData {
 /** Points drawn per side; beyond this an even sample of the scores is drawn. */
 const MAX_POINTS = 2000;
 
-function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  const v = getComputedStyle(el).getPropertyValue(name).trim();
-  return v === '' ? fallback : v;
-}
 
 function maxAbs(values: ArrayLike<number>): number {
   let m = 0;
@@ -45,23 +36,11 @@ function formatTick(x: number): string {
 }
 
 export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void {
-  const ctx = canvas.getContext('2d');
-  if (ctx === null) return;
-  const dpr = window.devicePixelRatio || 1;
-  const width = Math.max(1, canvas.clientWidth);
-  const height = Math.max(1, canvas.clientHeight);
-  if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-
-  const text = cssVar(canvas, '--text-muted', '#555');
-  const grid = cssVar(canvas, '--grid', '#ddd');
-  const curve = cssVar(canvas, '--text', '#111');
-  const realColour = cssVar(canvas, '--real', '#0f766e');
-  const fakeColour = cssVar(canvas, '--fake', '#c2410c');
+  const surf = surface(canvas);
+  if (surf === null) return;
+  const { ctx, width, height } = surf;
+  const p = palette(canvas);
+  const text = p.muted, grid = p.grid, curve = p.text, realColour = p.real, fakeColour = p.fake;
 
   const pad = { left: 34, right: 12, top: 12, bottom: 28 };
   const w = width - pad.left - pad.right;
@@ -134,7 +113,7 @@ export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void
   const values = f ? (f.side === 'real' ? data.realRelative : data.fakeRelative) : null;
   if (f && values && f.index < values.length) {
     const x = values[f.index]!;
-    ctx.strokeStyle = cssVar(canvas, '--focus', '#f59e0b');
+    ctx.strokeStyle = p.focus;
     ctx.lineWidth = 3;
     ctx.beginPath();
     ctx.arc(sx(x), sy(sigmoid(x)), 9, 0, 2 * Math.PI);

@@ -1,7 +1,7 @@
 // The whole playground state as a URL query, so a link reproduces the view.
 // Parsing never throws: a bad or hostile value falls back to its default
 // with a warning, and every size is bounded before any work is done on it.
-import { parseScores } from './parse';
+import { parseScores, quote } from './parse';
 import { PRESETS } from './presets';
 import { DISTRIBUTIONS, MAX_COUNT, MAX_MEAN, MAX_SPREAD, type Distribution, type SideSpec } from './random';
 
@@ -79,12 +79,6 @@ export const DEFAULT_RANDOM: RandomState = deepFreeze<RandomState>({
 
 // Keeps -0 distinct, so decoding gives back the very same doubles.
 const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
-
-function quote(token: string): string {
-  const chars = Array.from(token);
-  const shown = chars.length > 24 ? chars.slice(0, 23).join('') + '…' : token;
-  return `“${shown}”`;
-}
 
 const sameNumbers = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((x, k) => Object.is(x, b[k]));

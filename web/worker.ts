@@ -10,6 +10,8 @@ export interface Job {
   member: Member;
   /** The scores, or how to draw them. */
   data: { real: Float64Array; fake: Float64Array } | { seed: number; real: SideSpec; fake: SideSpec };
+  /** Only the landscape (the page has computed the rest itself). */
+  landscapeOnly?: boolean;
 }
 
 export type Reply =
@@ -20,13 +22,19 @@ export type Reply =
 
 const ready = init();
 /** Landscape points for big data: each costs two passes over every score. */
-const POINTS = 11;
+const POINTS = 21;
 const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 self.onmessage = async (event: MessageEvent<Job>) => {
   const job = event.data;
   try {
     const rc = await ready;
+    if (job.landscapeOnly && !('seed' in job.data)) {
+      const land = landscape(rc, job.data.real, job.data.fake, job.member, POINTS,
+        (done, total) => post({ id: job.id, kind: 'progress', stage: 'tracing the landscape', done, total }));
+      post({ id: job.id, kind: 'landscape', landscape: land });
+      return;
+    }
     post({ id: job.id, kind: 'progress', stage: 'drawing the scores', done: 0, total: 1 });
     const { real, fake } = 'seed' in job.data ? drawBoth(job.data.real, job.data.fake, job.data.seed) : job.data;
     post({ id: job.id, kind: 'progress', stage: 'computing the losses', done: 0, total: 1 });
