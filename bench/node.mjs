@@ -69,4 +69,5 @@ writeFileSync(path.join(root, 'build', 'bench-node.md'), `${lines.join('\n')}\n`
 
 if (!process.argv.includes('--no-browser')) {
   run(process.execPath, [path.join(root, 'bench', 'browser.mjs'), ...(quick ? ['--quick'] : [])]);
+  run(process.execPath, [path.join(root, 'bench', 'playground.mjs')]);
 }
