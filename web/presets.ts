@@ -81,7 +81,7 @@ export const PRESETS: readonly Preset[] = deepFreeze([
   preset(
     'unequal',
     'Unequal sizes',
-    'With pooled normalisation every term weighs 1/(m + n) = 1/27, so the 24 fakes carry 24/27 ≈ 89% of each loss and the 3 reals only 11%. ' +
+    'With pooled normalisation every term weighs 1/(m + n) = 1/27, so the 24 fakes hold 24/27 ≈ 89% of the weight in each loss and the 3 reals only 11%. ' +
       'Half-sum normalisation gives each side half, whatever its size: 1/6 per real and 1/48 per fake.',
     [1.24, 0.67, 1.58],
     [
