@@ -38,7 +38,7 @@ int status(const ScoreCheck& real, const ScoreCheck& fake, double* status_index)
 // gGradFake (n). out[0] holds the index when the status is not 0.
 template <class Score>
 int average_losses(const Score* real, std::size_t m, const Score* fake, std::size_t n,
-                   double* out, int gradients) {
+                   double* out, int gradients, int normalization) {
   double* cursor = out + 4;
   relativistic::LossOutputs outputs;
   outputs.real_relative = cursor;
@@ -49,7 +49,8 @@ int average_losses(const Score* real, std::size_t m, const Score* fake, std::siz
     outputs.g_grad_real = cursor + 2 * m + 2 * n;
     outputs.g_grad_fake = cursor + 3 * m + 2 * n;
   }
-  const relativistic::LossReport report = relativistic::average_losses(real, m, fake, n, outputs);
+  const relativistic::LossReport report = relativistic::average_losses(
+      real, m, fake, n, outputs, static_cast<relativistic::Normalization>(normalization));
   if (!report.ok()) return status(report.real, report.fake, out);
   out[0] = report.summary.mean_real;
   out[1] = report.summary.mean_fake;
@@ -62,14 +63,15 @@ int average_losses(const Score* real, std::size_t m, const Score* fake, std::siz
 
 extern "C" {
 
+// normalization: 0 pooled, 1 half-sum, 2 sum (relativistic::Normalization).
 EMSCRIPTEN_KEEPALIVE int rc_average_losses_f64(const double* real, std::size_t m, const double* fake,
-                                               std::size_t n, double* out, int gradients) {
-  return average_losses(real, m, fake, n, out, gradients);
+                                               std::size_t n, double* out, int gradients, int normalization) {
+  return average_losses(real, m, fake, n, out, gradients, normalization);
 }
 
 EMSCRIPTEN_KEEPALIVE int rc_average_losses_f32(const float* real, std::size_t m, const float* fake,
-                                               std::size_t n, double* out, int gradients) {
-  return average_losses(real, m, fake, n, out, gradients);
+                                               std::size_t n, double* out, int gradients, int normalization) {
+  return average_losses(real, m, fake, n, out, gradients, normalization);
 }
 
 // out: d_loss, g_loss, then real_relative (m), fake_relative (n).

@@ -266,16 +266,15 @@ struct Gathered {
 };
 
 bool is_fast(const FamilyOptions& o, const double* rw, const double* fw) {
-  return o.relativism == Relativism::average && o.loss == LossKind::logistic &&
-         o.normalization == Normalization::pooled && !o.detach_mean && o.temperature == 1.0 &&
-         o.margin == 0.0 && !rw && !fw;
+  return o.relativism == Relativism::average && o.loss == LossKind::logistic && !o.detach_mean &&
+         o.temperature == 1.0 && o.margin == 0.0 && !rw && !fw;
 }
 
 // The default member on the SIMD fast path; the per-sample terms, when
 // asked for, from its relative scores.
-FamilySummary fast_group(const Gathered& p, const FamilyOutputs& o) {
+FamilySummary fast_group(const Gathered& p, const FamilyOutputs& o, Normalization normalization) {
   LossOutputs lo{o.real_relative, o.fake_relative, o.d_grad_real, o.d_grad_fake, o.g_grad_real, o.g_grad_fake};
-  const LossReport report = average_losses(p.real.data(), p.real.size(), p.fake.data(), p.fake.size(), lo);
+  const LossReport report = average_losses(p.real.data(), p.real.size(), p.fake.data(), p.fake.size(), lo, normalization);
   if (o.d_term_real) {
     for (std::size_t i = 0; i < p.real.size(); ++i) {
       o.d_term_real[i] = softplus(-o.real_relative[i]);
@@ -328,7 +327,7 @@ bool ascending(const std::int32_t* ids, std::size_t count) {
 // kernel into its place in the outputs, with no gather and no scatter.
 FamilySummary contiguous_fast(const double* real, const std::int32_t* rg, std::size_t m, const double* fake,
                               const std::int32_t* fg, std::size_t n, std::size_t group_count,
-                              const FamilyOutputs& out, const GroupOutputs& groups) {
+                              const FamilyOutputs& out, const GroupOutputs& groups, Normalization normalization) {
   const double scale = 1.0 / static_cast<double>(group_count);
   const bool gradients = out.d_grad_real != nullptr;
   DoubleDoubleSum d_total, g_total;
@@ -342,7 +341,7 @@ FamilySummary contiguous_fast(const double* real, const std::int32_t* rg, std::s
       lo.d_grad_real = out.d_grad_real + i0; lo.d_grad_fake = out.d_grad_fake + j0;
       lo.g_grad_real = out.g_grad_real + i0; lo.g_grad_fake = out.g_grad_fake + j0;
     }
-    const LossSummary s = average_losses(real + i0, i1 - i0, fake + j0, j1 - j0, lo).summary;
+    const LossSummary s = average_losses(real + i0, i1 - i0, fake + j0, j1 - j0, lo, normalization).summary;
     d_total.add(s.d_loss);
     g_total.add(s.g_loss);
     if (groups.d_loss) {
@@ -375,7 +374,7 @@ FamilySummary grouped_losses(const double* real, const double* rw, const std::in
   if (!rg || !fg) group_count = 1;
   if (rg && fg && is_fast(options, rw, fw) && !out.d_term_real && !rewards.reward_real && ascending(rg, m) &&
       ascending(fg, n))
-    return contiguous_fast(real, rg, m, fake, fg, n, group_count, out, groups);
+    return contiguous_fast(real, rg, m, fake, fg, n, group_count, out, groups, options.normalization);
   // Samples ordered by group (a counting sort), so each group is a range.
   std::vector<std::size_t> real_start(group_count + 1, 0), fake_start(group_count + 1, 0);
   for (std::size_t i = 0; i < m; ++i) ++real_start[(rg && fg ? rg[i] : 0) + 1];
@@ -406,7 +405,7 @@ FamilySummary grouped_losses(const double* real, const double* rw, const std::in
     for (std::size_t k = 0; k < mg; ++k) { p.real[k] = real[ri[k]]; p.real_weights[k] = weight(rw, ri[k]); }
     for (std::size_t k = 0; k < ng; ++k) { p.fake[k] = fake[fi[k]]; p.fake_weights[k] = weight(fw, fi[k]); }
     const FamilyOutputs o = p.outputs(gradients, terms);
-    const FamilySummary s = fast ? fast_group(p, o)
+    const FamilySummary s = fast ? fast_group(p, o, options.normalization)
         : family_losses(p.real.data(), rw ? p.real_weights.data() : nullptr, mg,
                         p.fake.data(), fw ? p.fake_weights.data() : nullptr, ng, options, o);
     d_total.add(s.d_loss);

@@ -5,18 +5,20 @@
 // generator and the critic, and groups (one per prompt, as RL users of a
 // relativistic critic need) with GRPO-style advantages.
 //
-// The default combination (average, logistic, pooled, no weights) is also
-// served by average_losses(), the fast path; this engine is scalar.
+// The average logistic member with no weights, temperature or margin (any
+// normalisation) is also served by average_losses(), the fast path; this
+// engine is scalar.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "relativistic.hpp"  // Normalization
+
 namespace relativistic {
 
 enum class Relativism { average, centered, paired, all_pairs, none };
 enum class LossKind { logistic, least_squares, hinge };
-enum class Normalization { pooled, half_sum, sum };
 
 struct FamilyOptions {
   Relativism relativism = Relativism::average;

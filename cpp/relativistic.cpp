@@ -204,34 +204,45 @@ SideTerms relative_side(const Score* scores, std::size_t count, DoubleDouble oth
 
 inline double total(DoubleDouble a, DoubleDouble b) { return to_double(add(a, b)); }
 
-// grad_k = sign * (own_k + cross) / pooled, in place over own_k. Both terms
-// have the same sign, so the sum loses nothing.
-void finish_gradient(double* grad, std::size_t count, double cross, double pooled, double sign) {
-  for (std::size_t k = 0; k < count; ++k) grad[k] = sign * ((grad[k] + cross) / pooled);
+// grad_k = sign * (own_k + cross) / denominator, in place over own_k. Both
+// terms have the same sign, so the sum loses nothing.
+void finish_gradient(double* grad, std::size_t count, double cross, double denominator, double sign) {
+  for (std::size_t k = 0; k < count; ++k) grad[k] = sign * ((grad[k] + cross) / denominator);
 }
 
 template <bool kGradients, class Score>
 LossSummary compute(const Score* real, std::size_t m, const Score* fake, std::size_t n,
-                    DoubleDouble mean_real, DoubleDouble mean_fake, const LossOutputs& out) {
+                    DoubleDouble mean_real, DoubleDouble mean_fake, const LossOutputs& out,
+                    Normalization normalization) {
   // Real side: a_i, with sigmoid(-a_i) into d_grad_real and sigmoid(a_i)
   // into g_grad_real. Fake side: b_j, with sigmoid(-b_j) into g_grad_fake
   // and sigmoid(b_j) into d_grad_fake.
   const SideTerms a = relative_side<kGradients>(real, m, mean_fake, out.real_relative, out.d_grad_real, out.g_grad_real);
   const SideTerms b = relative_side<kGradients>(fake, n, mean_real, out.fake_relative, out.g_grad_fake, out.d_grad_fake);
-  const double pooled = static_cast<double>(m) + static_cast<double>(n);
+  const double dm = static_cast<double>(m), dn = static_cast<double>(n);
+  // 1/alpha and 1/beta, the weights of a real and of a fake term: exact integers.
+  double da = dm + dn, db = da;
+  if (normalization == Normalization::half_sum) { da = 2.0 * dm; db = 2.0 * dn; }
+  if (normalization == Normalization::sum) { da = dm; db = dn; }
   LossSummary summary;
   summary.mean_real = to_double(mean_real);
   summary.mean_fake = to_double(mean_fake);
-  summary.d_loss = total(a.softplus_neg(), b.softplus_pos()) / pooled;
-  summary.g_loss = total(a.softplus_pos(), b.softplus_neg()) / pooled;
+  if (normalization == Normalization::pooled) {
+    summary.d_loss = total(a.softplus_neg(), b.softplus_pos()) / da;
+    summary.g_loss = total(a.softplus_pos(), b.softplus_neg()) / da;
+  } else {
+    summary.d_loss = total(divide(a.softplus_neg(), da), divide(b.softplus_pos(), db));
+    summary.g_loss = total(divide(a.softplus_pos(), da), divide(b.softplus_neg(), db));
+  }
   if constexpr (kGradients) {
     // The cross terms: each mean couples a score to every score of the
-    // other side (dL_D/dr_k = -(s(-a_k) + sum_j s(b_j) / m) / N, and so on).
-    const double dm = static_cast<double>(m), dn = static_cast<double>(n);
-    finish_gradient(out.d_grad_real, m, to_double(b.sigmoid_pos) / dm, pooled, -1.0);
-    finish_gradient(out.g_grad_real, m, to_double(b.sigmoid_neg) / dm, pooled, +1.0);
-    finish_gradient(out.d_grad_fake, n, to_double(a.sigmoid_neg) / dn, pooled, +1.0);
-    finish_gradient(out.g_grad_fake, n, to_double(a.sigmoid_pos) / dn, pooled, -1.0);
+    // other side (dL_D/dr_k = -(alpha s(-a_k) + beta sum_j s(b_j) / m), and
+    // so on); factored by the side's own weight, beta / alpha = da / db.
+    const double ra = da / db, rb = db / da;
+    finish_gradient(out.d_grad_real, m, ra * (to_double(b.sigmoid_pos) / dm), da, -1.0);
+    finish_gradient(out.g_grad_real, m, ra * (to_double(b.sigmoid_neg) / dm), da, +1.0);
+    finish_gradient(out.d_grad_fake, n, rb * (to_double(a.sigmoid_neg) / dn), db, +1.0);
+    finish_gradient(out.g_grad_fake, n, rb * (to_double(a.sigmoid_pos) / dn), db, -1.0);
   }
   return summary;
 }
@@ -240,7 +251,7 @@ LossSummary compute(const Score* real, std::size_t m, const Score* fake, std::si
 
 template <class Score>
 LossReport average_losses(const Score* real, std::size_t m, const Score* fake, std::size_t n,
-                          const LossOutputs& out) {
+                          const LossOutputs& out, Normalization normalization) {
   LossReport report;
   if (m == 0) report.real = {ScoreError::empty, 0};
   if (n == 0) report.fake = {ScoreError::empty, 0};
@@ -251,8 +262,8 @@ LossReport average_losses(const Score* real, std::size_t m, const Score* fake, s
   if (!report.ok()) return report;
   const DoubleDouble mean_real = mean_of(real_sum, real, m), mean_fake = mean_of(fake_sum, fake, n);
   const bool gradients = out.d_grad_real && out.d_grad_fake && out.g_grad_real && out.g_grad_fake;
-  report.summary = gradients ? compute<true>(real, m, fake, n, mean_real, mean_fake, out)
-                             : compute<false>(real, m, fake, n, mean_real, mean_fake, out);
+  report.summary = gradients ? compute<true>(real, m, fake, n, mean_real, mean_fake, out, normalization)
+                             : compute<false>(real, m, fake, n, mean_real, mean_fake, out, normalization);
   return report;
 }
 
@@ -262,7 +273,9 @@ double mean_score(const double* scores, std::size_t count) {
 
 template ScoreCheck check_scores<double>(const double*, std::size_t);
 template ScoreCheck check_scores<float>(const float*, std::size_t);
-template LossReport average_losses<double>(const double*, std::size_t, const double*, std::size_t, const LossOutputs&);
-template LossReport average_losses<float>(const float*, std::size_t, const float*, std::size_t, const LossOutputs&);
+template LossReport average_losses<double>(const double*, std::size_t, const double*, std::size_t, const LossOutputs&,
+                                           Normalization);
+template LossReport average_losses<float>(const float*, std::size_t, const float*, std::size_t, const LossOutputs&,
+                                          Normalization);
 
 }  // namespace relativistic

@@ -19,6 +19,11 @@ constexpr double kMaxAbsScore = 0x1p960;
 
 enum class ScoreError { none, empty, not_finite, too_large };
 
+// How the terms are weighted: pooled 1/(m+n) for every term (the seed),
+// half-sum 1/(2m) and 1/(2n) (the official RaGAN code, ESRGAN), sum 1/m
+// and 1/n (the paper's equations, TF-GAN).
+enum class Normalization { pooled, half_sum, sum };
+
 struct ScoreCheck {
   ScoreError error = ScoreError::none;
   std::size_t index = 0;  // of the first offending score
@@ -60,7 +65,7 @@ struct LossReport {
 template <class Score>
 LossReport average_losses(const Score* real, std::size_t m,
                           const Score* fake, std::size_t n,
-                          const LossOutputs& out);
+                          const LossOutputs& out, Normalization normalization = Normalization::pooled);
 
 // The mean of count >= 1 checked scores, computed as average_losses()
 // computes its means (SIMD double-double sums, exact past cancellation).

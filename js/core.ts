@@ -165,11 +165,12 @@ export function createApi(glue: GlueModule): RelativisticCritic {
     return (count: number) => heap.slice(at, (at += count));
   };
 
-  function fast(real: Scores, fake: Scores, gradients: boolean): Losses & Partial<Gradients> {
+  // normalization: 0 pooled, 1 half-sum, 2 sum (as Settings and the C++ enum number them).
+  function fast(real: Scores, fake: Scores, gradients: boolean, normalization = 0): Losses & Partial<Gradients> {
     const m = real?.length ?? 0, n = fake?.length ?? 0;  // stage() checks them first
     const s = stage(real, fake, 4 + (m + n) * (gradients ? 3 : 1), true);
     const kernel = s.asFloat ? glue._rc_average_losses_f32 : glue._rc_average_losses_f64;
-    const code = kernel(s.real, s.m, s.fake, s.n, s.out, gradients ? 1 : 0);
+    const code = kernel(s.real, s.m, s.fake, s.n, s.out, gradients ? 1 : 0, normalization);
     if (code !== 0) fail(code, real, fake, s.out);
     const heap = glue.HEAPF64;
     const o = s.out / 8, r = o + 4, f = r + s.m;
@@ -234,7 +235,7 @@ export function createApi(glue: GlueModule): RelativisticCritic {
     checkLength('real', real);
     checkLength('fake', fake);
     const settings = parseOptions(options, real, fake);
-    return (settings.fast ? fast(real, fake, settings.gradients) : family(real, fake, settings)) as Record<string, unknown>;
+    return (settings.fast ? fast(real, fake, settings.gradients, settings.normalization) : family(real, fake, settings)) as Record<string, unknown>;
   }
 
   function reference(real: Scores, fake: Scores): SeedReference {

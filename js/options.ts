@@ -60,7 +60,7 @@ export interface Settings {
   groupsReal?: GroupIds;
   groupsFake?: GroupIds;
   groupCount: number;
-  /** The seed's combination with nothing extra: the SIMD fast path serves it. */
+  /** Average logistic with nothing extra (any normalisation): the SIMD fast path serves it. */
   fast: boolean;
 }
 
@@ -189,7 +189,8 @@ export function parseOptions(options: unknown, real: Scores, fake: Scores): Sett
       throw new RangeError(`${PREFIX}options.relativism 'paired' needs as many real as fake scores, got ${m} and ${n}`);
     }
   }
-  s.fast = s.relativism === 0 && s.loss === 0 && s.normalization === 0 && !s.detachMean && s.temperature === 1
+  // Average logistic with nothing extra, under any normalisation: the SIMD kernel serves it.
+  s.fast = s.relativism === 0 && s.loss === 0 && !s.detachMean && s.temperature === 1
     && s.margin === 0 && !s.weightsReal && !s.weightsFake && !s.groupsReal && !s.perSample && !s.rewards;
   return s;
 }

@@ -8,8 +8,8 @@ export interface GlueModule {
   HEAP32: Int32Array;
   _malloc(bytes: number): number;
   _free(offset: number): void;
-  _rc_average_losses_f64(real: number, m: number, fake: number, n: number, out: number, gradients: number): number;
-  _rc_average_losses_f32(real: number, m: number, fake: number, n: number, out: number, gradients: number): number;
+  _rc_average_losses_f64(real: number, m: number, fake: number, n: number, out: number, gradients: number, normalization: number): number;
+  _rc_average_losses_f32(real: number, m: number, fake: number, n: number, out: number, gradients: number, normalization: number): number;
   _rc_seed_reference(real: number, m: number, fake: number, n: number, out: number): number;
   _rc_family(real: number, realWeights: number, realGroups: number, m: number, fake: number, fakeWeights: number,
              fakeGroups: number, n: number, settings: number, out: number): number;

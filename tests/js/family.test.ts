@@ -126,6 +126,25 @@ describe('groups: per-group losses, mean over groups, gradients / G, rewards, cr
   });
 });
 
+// Average logistic with no extras runs on the SIMD kernel under every
+// normalisation (perSample sends the same call to the scalar engine).
+describe('average logistic on the SIMD path: every normalisation, unequal sizes, a 1e12 offset', () => {
+  const g = rng(4242);
+  const cases = [
+    { name: '5 vs 3', real: g.normals(5, 0.5, 2), fake: g.normals(3, -0.5, 2) },
+    { name: '1 vs 40', real: g.normals(1, 1, 1), fake: g.normals(40, 0, 3) },
+    { name: 'offset 1e12', real: g.normals(6, 0, 2).map((x) => 1e12 + x), fake: g.normals(9, 0, 2).map((x) => 1e12 + x) },
+  ];
+  test.each(NORMALIZATIONS.flatMap((normalization) => cases.map((c) => ({ normalization, ...c }))))(
+    '$normalization, $name', ({ normalization, real, fake }) => {
+      const exact = toNumbers(familyOracle(real, fake, { normalization }));
+      const simd = run(real, fake, { normalization, gradients: true });
+      expectMatches(simd, exact, [...CORE_KEYS, ...GRADIENT_KEYS], 'SIMD path');
+      const scalar = run(real, fake, { normalization, gradients: true, perSample: true });
+      expectMatches(scalar, exact, [...CORE_KEYS, ...GRADIENT_KEYS], 'scalar engine');
+    });
+});
+
 // The default member with ascending ids takes a path of its own (each group's
 // range straight through the SIMD kernel); one side shuffled takes the general one.
 describe('groups, default member: ascending ids and shuffled ids', () => {

@@ -39,16 +39,29 @@ Result family(const Scores& r, const Scores& f, const FamilyOptions& o, const Sc
   return x;
 }
 
-TEST(Family, DefaultMemberAgreesWithTheFastPath) {
-  const Scores r = {2, 1.5, 1.8, -0.25}, f = {0.5, 0.3, 0.1};
-  const Result x = family(r, f, FamilyOptions{});
-  Scores rr(4), fr(3), g[4] = {Scores(4), Scores(3), Scores(4), Scores(3)};
-  relativistic::LossOutputs out{rr.data(), fr.data(), g[0].data(), g[1].data(), g[2].data(), g[3].data()};
-  const auto fast = relativistic::average_losses(r.data(), 4, f.data(), 3, out);
-  EXPECT_NEAR(x.s.d_loss, fast.summary.d_loss, 1e-15);
-  EXPECT_NEAR(x.s.g_loss, fast.summary.g_loss, 1e-15);
-  for (int i = 0; i < 4; ++i) EXPECT_NEAR(x.dr[i], g[0][i], 1e-16);
-  for (int j = 0; j < 3; ++j) EXPECT_NEAR(x.gf[j], g[3][j], 1e-16);
+// The two implementations (SIMD kernel, scalar engine) of average logistic,
+// under every normalisation: all outputs agree to a few ulps.
+TEST(Family, AverageLogisticAgreesWithTheFastPathUnderEveryNormalization) {
+  const Scores r = {2, 1.5, 1.8, -0.25, 3.5}, f = {0.5, 0.3, 0.1};
+  for (int norm = 0; norm < 3; ++norm) {
+    FamilyOptions o;
+    o.normalization = static_cast<Normalization>(norm);
+    const Result x = family(r, f, o);
+    Scores rr(5), fr(3), g[4] = {Scores(5), Scores(3), Scores(5), Scores(3)};
+    relativistic::LossOutputs out{rr.data(), fr.data(), g[0].data(), g[1].data(), g[2].data(), g[3].data()};
+    const auto fast = relativistic::average_losses(r.data(), 5, f.data(), 3, out, o.normalization);
+    const auto near = [](double a, double b) { return std::fabs(a - b) <= 4e-16 * std::fabs(b) + 1e-300; };
+    EXPECT_TRUE(near(fast.summary.d_loss, x.s.d_loss)) << norm;
+    EXPECT_TRUE(near(fast.summary.g_loss, x.s.g_loss)) << norm;
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_TRUE(near(g[0][i], x.dr[i])) << norm << " dr " << i;
+      EXPECT_TRUE(near(g[2][i], x.gr[i])) << norm << " gr " << i;
+    }
+    for (int j = 0; j < 3; ++j) {
+      EXPECT_TRUE(near(g[1][j], x.df[j])) << norm << " df " << j;
+      EXPECT_TRUE(near(g[3][j], x.gf[j])) << norm << " gf " << j;
+    }
+  }
 }
 
 // The notes' anchors, r = [1, 2, 3], f = [0.5, 0].
