@@ -69,6 +69,18 @@ export interface Contributions {
 
 export const MAX_BARS = 48;
 
+/** The bar slots last drawn on each canvas: (left edge, slot width, real count, fake count). */
+const slots = new WeakMap<HTMLCanvasElement, { left: number; slot: number; m: number; n: number }>();
+
+/** The sample whose bars are under a pointer at x (canvas pixels), if any. */
+export function contributionHit(canvas: HTMLCanvasElement, x: number): { side: 'real' | 'fake'; index: number } | null {
+  const s = slots.get(canvas);
+  if (!s) return null;
+  const k = Math.floor((x - s.left) / s.slot);
+  if (k < 0 || k >= s.m + s.n) return null;
+  return k < s.m ? { side: 'real', index: k } : { side: 'fake', index: k - s.m };
+}
+
 /** Grouped bars: per sample, its contribution to L_D (solid) and to L_G (outlined). */
 export function drawContributions(canvas: HTMLCanvasElement, data: Contributions | null): void {
   const s = surface(canvas);
@@ -81,10 +93,11 @@ export function drawContributions(canvas: HTMLCanvasElement, data: Contributions
   if (!(top > 0)) top = 1;
   const sy = scale(0, top, s.height - PAD.bottom, PAD.top);
   yAxis(s, p, sy, ticks(0, top, 4), PAD.left, s.width - PAD.right);
-  const slots = m + n, slot = (s.width - PAD.left - PAD.right) / Math.max(1, slots);
+  const count = m + n, slot = (s.width - PAD.left - PAD.right) / Math.max(1, count);
+  slots.set(canvas, { left: PAD.left, slot, m, n });
   const bar = Math.max(1, Math.min(14, slot / 2 - 2));
   const base = sy(0);
-  for (let k = 0; k < slots; k++) {
+  for (let k = 0; k < count; k++) {
     const side = k < m ? 'real' : 'fake', i = k < m ? k : k - m;
     const colour = side === 'real' ? p.real : p.fake;
     const x = PAD.left + k * slot + slot / 2;

@@ -3,7 +3,7 @@
 // thread on every edit; big data (past BIG a side) in a worker.
 import 'katex/dist/katex.min.css';
 import { init, type RelativisticCritic, type ScoreErrorFields } from 'relativistic-critic';
-import { contributionsOf, drawContributions, drawLandscape } from './chart-lines';
+import { contributionHit, contributionsOf, drawContributions, drawLandscape } from './chart-lines';
 import { MAX_DOTS, StripPlot, type Focus, type SideName } from './chart-strip';
 import { compute, landscape, type Computed, type LandscapeData, type Member } from './compute';
 import { importScores } from './dataio';
@@ -11,7 +11,7 @@ import { wireExports, wireImport } from './exporting';
 import { STAGES } from './formulas';
 import { renderFormulas, renderSteps } from './formula-view';
 import { formatNumber, parseScores } from './parse';
-import { drawPlot } from './plot';
+import { drawPlot, plotHit } from './plot';
 import { PRESETS } from './presets';
 import { checkSpec, drawBoth, randomSeed, type Distribution, type SideSpec } from './random';
 import { DEFAULT_STATE, decodeState, encodeState, type AppState } from './state';
@@ -442,6 +442,17 @@ function wire(): void {
   byId('step-off').addEventListener('click', () => { state.step = 0; drawSteps(); drawFormulas(); saveUrl(); });
 
   wireImport(byId('drop'), byId<HTMLInputElement>('file'), importText);
+
+  // Pointing at a sample on the sigmoid or at its bars picks it too.
+  const pointer = (canvas: HTMLCanvasElement, hit: (x: number, y: number) => Focus | null) => {
+    canvas.addEventListener('pointermove', (e) => {
+      const rect = canvas.getBoundingClientRect();
+      const f = hit(e.clientX - rect.left, e.clientY - rect.top);
+      if (f) setFocus(f);
+    });
+  };
+  pointer(canvases.plot, (x, y) => plotHit(canvases.plot, x, y));
+  pointer(canvases.contrib, (x) => contributionHit(canvases.contrib, x));
 
   canvases.strip.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { moveFocus(e.key === 'ArrowDown' ? 1 : -1); e.preventDefault(); }

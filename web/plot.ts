@@ -10,6 +10,26 @@ export interface PlotData {
   focus?: { side: 'real' | 'fake'; index: number } | null;
 }
 
+/** What was drawn last on each canvas, so that a pointer can find a sample. */
+const drawn = new WeakMap<HTMLCanvasElement, { data: PlotData; sx: (x: number) => number; sy: (y: number) => number } | null>();
+
+/** The drawn sample within 9 px of a pointer at (x, y) in canvas pixels, if any. */
+export function plotHit(canvas: HTMLCanvasElement, x: number, y: number): { side: 'real' | 'fake'; index: number } | null {
+  const last = drawn.get(canvas);
+  if (!last) return null;
+  let best: { side: 'real' | 'fake'; index: number } | null = null, bestDistance = 81;
+  for (const side of ['real', 'fake'] as const) {
+    const values = side === 'real' ? last.data.realRelative : last.data.fakeRelative;
+    const stride = Math.max(1, Math.ceil(values.length / MAX_POINTS));
+    for (let i = 0; i < values.length; i += stride) {
+      const v = values[i]!;
+      const d = (last.sx(v) - x) ** 2 + (last.sy(sigmoid(v)) - y) ** 2;
+      if (d < bestDistance) { bestDistance = d; best = { side, index: i }; }
+    }
+  }
+  return best;
+}
+
 /** Points drawn per side; beyond this an even sample of the scores is drawn. */
 const MAX_POINTS = 2000;
 
@@ -50,6 +70,7 @@ export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void
   const half = data === null ? 4 : niceRange(data.maxAbs ?? Math.max(maxAbs(data.realRelative), maxAbs(data.fakeRelative)));
   const sx = (x: number) => pad.left + ((x + half) / (2 * half)) * w;
   const sy = (y: number) => pad.top + (1 - y) * h;
+  drawn.set(canvas, data ? { data, sx, sy } : null);
 
   ctx.font = '11px system-ui, sans-serif';
   ctx.lineWidth = 1;

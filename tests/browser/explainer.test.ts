@@ -235,6 +235,32 @@ describe('explainer (production build in Chromium)', { timeout: 120_000 }, () =>
     await expectSeedMember();
   });
 
+  it('picks a sample by pointing at it on the sigmoid or at its bars', async () => {
+    await go('');
+    const focused = async () => page.locator('#samples-table tr.focus th').textContent();
+    /** Moves over the canvas in a grid until some sample lights up; returns its row name. */
+    const scan = async (selector: string, step: number, rows: boolean) => {
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      const box = (await page.locator(selector).boundingBox())!;
+      for (let y = rows ? box.y + 8 : box.y + box.height / 2; y < box.y + box.height; y += step) {
+        for (let x = box.x + 30; x < box.x + box.width; x += step) {
+          await page.mouse.move(x, y);
+          if (await page.locator('#samples-table tr.focus').count()) return { name: await focused(), x, y };
+        }
+        if (!rows) break;
+      }
+      return null;
+    };
+    const bars = await scan('#contrib', 6, false);
+    expect(bars?.name).toMatch(/^(real|fake) \d$/);
+    // The formulas now carry that sample's numbers.
+    expect(await page.locator('#formulas').innerText()).toMatch(new RegExp(`${bars!.name!.replace(' ', '\\s')}:`));
+    await page.mouse.move(0, 0);
+    await go('');
+    const dot = await scan('#plot', 9, true);
+    expect(dot?.name).toMatch(/^(real|fake) \d$/);
+  });
+
   it('edits a score in the table', async () => {
     await go('');
     const cell = page.getByLabel('real 2 score', { exact: true });
