@@ -33,9 +33,12 @@ export function drawLandscape(canvas: HTMLCanvasElement, data: Landscape | null)
     ctx.lineWidth = 2;
     ctx.setLineDash(dash);
     ctx.beginPath();
+    let pen = false;   // NaN points (refused by the library) break the line
     for (let k = 0; k < ys.length; k++) {
+      if (!Number.isFinite(ys[k]!)) { pen = false; continue; }
       const y = Math.min(ys[k]!, yHi * 1.2);
-      if (k === 0) ctx.moveTo(sx(data.shifts[k]!), sy(y)); else ctx.lineTo(sx(data.shifts[k]!), sy(y));
+      if (pen) ctx.lineTo(sx(data.shifts[k]!), sy(y)); else ctx.moveTo(sx(data.shifts[k]!), sy(y));
+      pen = true;
     }
     ctx.stroke();
     ctx.setLineDash([]);
@@ -52,6 +55,7 @@ export function drawLandscape(canvas: HTMLCanvasElement, data: Landscape | null)
     const x = Math.round(sx(0)) + 0.5;
     ctx.beginPath(); ctx.moveTo(x, PAD.top); ctx.lineTo(x, s.height - PAD.bottom); ctx.stroke();
     for (const [ys, colour] of [[data.dLoss, p.real], [data.gLoss, p.fake]] as const) {
+      if (!Number.isFinite(ys[mid]!)) continue;
       ctx.fillStyle = colour;
       ctx.beginPath(); ctx.arc(sx(0), sy(ys[mid]!), 4, 0, 2 * Math.PI); ctx.fill();
     }

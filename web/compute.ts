@@ -38,6 +38,9 @@ export function pairsNote(rel: Relativism, m: number, n: number): string | null 
 }
 
 export function compute(rc: RelativisticCritic, real: Float64Array, fake: Float64Array, member: Member): Computed {
+  // all-pairs costs m·n terms: refuse what would stall the page (paired's sizes the library checks).
+  const note = member.relativism === 'all-pairs' ? pairsNote(member.relativism, real.length, fake.length) : null;
+  if (note) throw new RangeError(note);
   const main = rc.losses(real, fake, { ...member, gradients: true, perSample: true });
   const standard = rc.losses(real, fake, { relativism: 'none', loss: member.loss, normalization: member.normalization });
   const variants = RELATIVISMS.map((relativism) => {
@@ -81,13 +84,15 @@ export function landscape(rc: RelativisticCritic, real: Float64Array, fake: Floa
     standardD: new Float64Array(points), standardG: new Float64Array(points) };
   const moved = new Float64Array(fake.length);
   const skip = pairsNote(member.relativism, real.length, fake.length) !== null;
+  // A point the library refuses (a shift past its score range, a member too big) is NaN: not drawn.
+  const at = (options: object) => {
+    try { return rc.losses(real, moved, options); } catch { return { dLoss: NaN, gLoss: NaN }; }
+  };
   for (let t = 0; t < points; t++) {
     for (let j = 0; j < fake.length; j++) moved[j] = fake[j]! + xs[t]!;
-    if (!skip) {
-      const r = rc.losses(real, moved, member);
-      out.dLoss[t] = r.dLoss; out.gLoss[t] = r.gLoss;
-    }
-    const s = rc.losses(real, moved, { relativism: 'none', loss: member.loss, normalization: member.normalization });
+    const r = skip ? { dLoss: NaN, gLoss: NaN } : at(member);
+    out.dLoss[t] = r.dLoss; out.gLoss[t] = r.gLoss;
+    const s = at({ relativism: 'none', loss: member.loss, normalization: member.normalization });
     out.standardD[t] = s.dLoss; out.standardG[t] = s.gLoss;
     progress?.(t + 1, points);
   }

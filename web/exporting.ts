@@ -2,7 +2,7 @@
 // numbers as CSV, everything as JSON and the charts as one PNG (downloads
 // from blob URLs), plus the share link.
 import type { Computed } from './compute';
-import { toCSV, toJSON } from './dataio';
+import { MAX_IMPORT_CHARS, toCSV, toJSON, type SampleRow } from './dataio';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -15,20 +15,38 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function csvOf(real: Float64Array, fake: Float64Array, c: Computed): string {
-  const rows = [];
-  for (let i = 0; i < real.length; i++) {
-    rows.push({ side: 'real' as const, index: i, score: real[i]!, relative: c.realRelative[i]!, dTerm: c.dLossReal[i]!,
-      gTerm: c.gLossReal[i]!, dGrad: c.dGradReal[i]!, gGrad: c.gGradReal[i]! });
+/** JSON carries every array in full: past this many scores in all it would be hundreds of MB. */
+const MAX_JSON = 200_000;
+/** CSV rows per chunk: each chunk is one short task, so a 2e6-row export never blocks the page. */
+const CHUNK = 20_000;
+
+function rowsOf(real: Float64Array, fake: Float64Array, c: Computed, from: number, to: number): SampleRow[] {
+  const rows: SampleRow[] = [];
+  for (let k = from; k < to; k++) {
+    if (k < real.length) {
+      rows.push({ side: 'real', index: k, score: real[k]!, relative: c.realRelative[k]!, dTerm: c.dLossReal[k]!,
+        gTerm: c.gLossReal[k]!, dGrad: c.dGradReal[k]!, gGrad: c.gGradReal[k]! });
+    } else {
+      const j = k - real.length;
+      rows.push({ side: 'fake', index: j, score: fake[j]!, relative: c.fakeRelative[j]!, dTerm: c.dLossFake[j]!,
+        gTerm: c.gLossFake[j]!, dGrad: c.dGradFake[j]!, gGrad: c.gGradFake[j]! });
+    }
   }
-  for (let j = 0; j < fake.length; j++) {
-    rows.push({ side: 'fake' as const, index: j, score: fake[j]!, relative: c.fakeRelative[j]!, dTerm: c.dLossFake[j]!,
-      gTerm: c.gLossFake[j]!, dGrad: c.dGradFake[j]!, gGrad: c.gGradFake[j]! });
-  }
-  return toCSV(rows);
+  return rows;
 }
 
-export function jsonOf(link: string, real: Float64Array, fake: Float64Array, c: Computed): string {
+/** The per-sample numbers as CSV, built a chunk per task. */
+export async function csvBlob(real: Float64Array, fake: Float64Array, c: Computed): Promise<Blob> {
+  const total = real.length + fake.length, parts: string[] = [];
+  for (let from = 0; from < total; from += CHUNK) {
+    const text = toCSV(rowsOf(real, fake, c, from, Math.min(total, from + CHUNK)));
+    parts.push(from === 0 ? text : text.slice(text.indexOf('\n') + 1));   // one header
+    if (from + CHUNK < total) await new Promise((resolve) => setTimeout(resolve));
+  }
+  return new Blob(parts, { type: 'text/csv' });
+}
+
+export function jsonOf(link: string | null, real: Float64Array, fake: Float64Array, c: Computed): string {
   return toJSON({
     link, member: c.member, dLoss: c.dLoss, gLoss: c.gLoss, meanReal: c.meanReal, meanFake: c.meanFake,
     standard: c.standard, variants: c.variants.map((v) => (v.note ? { relativism: v.relativism, note: v.note } : v)),
@@ -63,8 +81,14 @@ export function chartsPng(canvases: { title: string; canvas: HTMLCanvasElement }
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
 }
 
-/** Paste (into the focused box), drop (text or a file) or a chosen file: each hands its text on. */
-export function wireImport(drop: HTMLElement, file: HTMLInputElement, take: (text: string) => void): void {
+/** Paste (into the focused box), drop (text or a file) or a chosen file: each hands its text on; `refuse` says why not. */
+export function wireImport(drop: HTMLElement, file: HTMLInputElement, take: (text: string) => void,
+                           refuse: (message: string) => void): void {
+  // Checked before reading: a file far past the limit is not read into memory at all.
+  const read = (f: File) => {
+    if (f.size > MAX_IMPORT_CHARS) refuse(`${f.size.toLocaleString('en-GB')} bytes is too big to import; at most ${MAX_IMPORT_CHARS.toLocaleString('en-GB')}.`);
+    else void f.text().then(take);
+  };
   drop.addEventListener('paste', (e) => { e.preventDefault(); take(e.clipboardData?.getData('text') ?? ''); });
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -72,33 +96,41 @@ export function wireImport(drop: HTMLElement, file: HTMLInputElement, take: (tex
     e.preventDefault();
     drop.classList.remove('over');
     const dropped = e.dataTransfer?.files[0];
-    if (dropped) void dropped.text().then(take);
+    if (dropped) read(dropped);
     else take(e.dataTransfer?.getData('text') ?? '');
   });
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
-    if (chosen) void chosen.text().then(take);
+    if (chosen) read(chosen);
   });
 }
 
 type Snapshot = { real: Float64Array; fake: Float64Array; computed: Computed } | null;
 
-/** The share and export buttons; `now` gives what is on screen (null while there is nothing). */
-export function wireExports(now: () => Snapshot, charts: { title: string; canvas: HTMLCanvasElement }[], notice: HTMLElement): void {
+/** The share and export buttons; `now` gives what is on screen (null while there is nothing), `link` its link. */
+export function wireExports(now: () => Snapshot, link: () => string | null, charts: { title: string; canvas: HTMLCanvasElement }[],
+                            notice: HTMLElement): void {
   const button = (id: string) => document.getElementById(id)!;
+  const tooBig = 'These scores are too many for a link (more than 10,000 a side, not a seeded draw): export CSV to share them, or share a seeded random draw.';
   button('share').addEventListener('click', () => {
-    const link = location.href;
-    navigator.clipboard?.writeText(link).then(
+    const url = link();
+    if (url === null) { notice.textContent = tooBig; return; }
+    navigator.clipboard?.writeText(url).then(
       () => { notice.textContent = 'Link copied: it holds the data (or its seed), the options and the view.'; },
-      () => { notice.textContent = `Copy this link: ${link}`; });
+      () => { notice.textContent = `Copy this link: ${url}`; });
   });
   button('export-csv').addEventListener('click', () => {
     const s = now();
-    if (s) download('relativistic-critic.csv', new Blob([csvOf(s.real, s.fake, s.computed)], { type: 'text/csv' }));
+    if (s) void csvBlob(s.real, s.fake, s.computed).then((blob) => download('relativistic-critic.csv', blob));
   });
   button('export-json').addEventListener('click', () => {
     const s = now();
-    if (s) download('relativistic-critic.json', new Blob([jsonOf(location.href, s.real, s.fake, s.computed)], { type: 'application/json' }));
+    if (!s) return;
+    if (s.real.length + s.fake.length > MAX_JSON) {
+      notice.textContent = `JSON export stops at ${MAX_JSON.toLocaleString('en-GB')} scores in all; use CSV for these.`;
+      return;
+    }
+    download('relativistic-critic.json', new Blob([jsonOf(link(), s.real, s.fake, s.computed)], { type: 'application/json' }));
   });
   button('export-png').addEventListener('click', () => {
     const style = getComputedStyle(document.documentElement);

@@ -92,7 +92,8 @@ export function formulaLines(rel: Relativism, loss: LossKind, norm: Normalizatio
   lines.push({ stage: 'gradient', tex: gradient(rel) });
   if (s) {
     const x = SIDE[s.side], k = s.index;
-    const rs = rel === 'all-pairs' ? `\\bar d_{${x}${k}}` : `${s.side === 'real' ? 'a' : 'b'}_{${k}}`;
+    // all-pairs reports each sample against the other side's mean, as average does.
+    const rs = rel === 'all-pairs' ? (s.side === 'real' ? `r_{${k}} - \\mu_f` : `f_{${k}} - \\mu_r`) : `${s.side === 'real' ? 'a' : 'b'}_{${k}}`;
     lines.push({ stage: 'relative', tex: `\\text{${s.side} ${k}:}\\quad ${x}_{${k}} = ${texNumber(s.score)}, \\quad ${rs} = ${texNumber(s.relative)}` });
     lines.push({ stage: 'loss', tex: `\\text{its terms: in } L_D\\ ${texNumber(s.dTerm)}, \\text{ in } L_G\\ ${texNumber(s.gTerm)}` });
     lines.push({ stage: 'gradient', tex: `\\frac{\\partial L_D}{\\partial ${x}_{${k}}} = ${texNumber(s.dGrad)}, \\quad \\frac{\\partial L_G}{\\partial ${x}_{${k}}} = ${texNumber(s.gGrad)}` });

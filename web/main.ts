@@ -39,7 +39,7 @@ const spec = (side: SideName) => ({
 });
 const specs = { real: spec('real'), fake: spec('fake') };
 const out = {
-  status: byId('status'), progress: byId<HTMLProgressElement>('progress'),
+  status: byId('status'), progress: byId<HTMLProgressElement>('progress'), progressNote: byId('progress-note'),
   dLoss: byId<HTMLOutputElement>('d-loss'), gLoss: byId<HTMLOutputElement>('g-loss'),
   meanReal: byId('mean-real'), meanFake: byId('mean-fake'), seedNote: byId('seed-note'),
   compare: byId<HTMLTableSectionElement>('compare-body'), body: byId<HTMLTableSectionElement>('samples-body'),
@@ -57,6 +57,9 @@ let computed: Computed | null = null;
 let land: LandscapeData | null = null;
 let focus: Focus | null = null;
 let worker: Worker | null = null;
+let workerBusy = false;
+/** A big random draw was asked of the worker and has not arrived: `data` is older. */
+let pendingRandom = false;
 let jobId = 0;
 /** Bumped by each new result (or its absence): deferred rendering of an older one stops. */
 let resultGeneration = 0;
@@ -121,6 +124,7 @@ function setFocus(f: Focus | null): void {
 // Results
 
 function showNotApplicable(status: string): void {
+  cancelJobs();
   resultGeneration++;   // pending table or formula updates are stale now
   for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '—';
   out.results.dataset.state = 'na';
@@ -128,6 +132,22 @@ function showNotApplicable(status: string): void {
   out.seedNote.textContent = '';
   out.compare.replaceChildren();
   out.body.replaceChildren(messageRow('Fix the scores above to see every sample.'));
+  out.truncated.hidden = true;
+  computed = null;
+  land = null;
+  drawCharts();
+  drawFormulas();
+}
+
+/** While the worker computes new data: nothing from the old results stays on screen or in an export. */
+function showBusy(): void {
+  resultGeneration++;
+  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
+  out.results.dataset.state = 'busy';
+  out.status.textContent = 'Computing in the background…';
+  out.seedNote.textContent = '';
+  out.compare.replaceChildren();
+  out.body.replaceChildren(messageRow('Computing in the background…'));
   out.truncated.hidden = true;
   computed = null;
   land = null;
@@ -165,7 +185,8 @@ function showResults(): void {
 }
 
 function resultStatus(): string {
-  const d = data!;
+  const d = data;
+  if (!d) return '';
   return `From ${d.real.length.toLocaleString('en-GB')} real and ${d.fake.length.toLocaleString('en-GB')} fake scores.`;
 }
 
@@ -179,17 +200,20 @@ function libraryError(error: unknown): { side: SideName | null; message: string 
 }
 
 function recompute(): void {
-  if (!critic || !data) return;
+  if (!critic) return;
+  // A big random draw still on its way: draw it again, for the current member.
+  if (pendingRandom && state.data.kind === 'random') { runJob({ seed: state.data.random.seed, real: state.data.random.real, fake: state.data.random.fake }); saveUrl(); return; }
+  if (!data) return;
   const { real, fake } = data;
-  if (Math.max(real.length, fake.length) > BIG) { runJob({ real: real.slice(), fake: fake.slice() }); return; }
-  jobId++;   // a pending worker job is now stale
-  out.progress.hidden = true;
+  if (Math.max(real.length, fake.length) > BIG) { runJob({ real: real.slice(), fake: fake.slice() }); saveUrl(); return; }
+  cancelJobs();
   try {
     computed = compute(critic, real, fake, member());
   } catch (error) {
     const { side, message } = libraryError(error);
     if (side !== null) setFieldError(side, message);
     showNotApplicable(side === null ? `Not available: ${message.replace(/^relativistic-critic: /, '')}` : `Not available: fix the ${side} scores.`);
+    saveUrl();
     return;
   }
   // The landscape costs 2 x POINTS passes over the scores: past SMALL the worker traces it.
@@ -200,17 +224,24 @@ function recompute(): void {
   saveUrl();
 }
 
+/** Stops whatever the worker is doing (a new request supersedes it) and forgets its replies. */
+function cancelJobs(): void {
+  jobId++;
+  pendingRandom = false;
+  if (workerBusy && worker) { worker.terminate(); worker = null; }
+  workerBusy = false;
+  out.progress.hidden = true;
+}
+
 function runJob(input: Job['data'], landscapeOnly = false): void {
+  cancelJobs();
   worker ??= startWorker();
-  const id = ++jobId;
+  workerBusy = true;
+  pendingRandom = 'seed' in input;
+  const id = jobId;
   out.progress.hidden = false;
   out.progress.value = 0;
-  if (!landscapeOnly) {
-    out.status.textContent = 'Computing in the background…';
-    out.results.dataset.state = 'busy';
-    // Nothing stale on screen while the worker runs.
-    for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
-  }
+  if (!landscapeOnly) showBusy();
   const job: Job = { id, member: member(), data: input, landscapeOnly };
   worker.postMessage(job);
 }
@@ -221,14 +252,16 @@ function startWorker(): Worker {
     const r = event.data;
     if (r.id !== jobId) return;   // superseded
     if (r.kind === 'progress') {
-      const step = `${r.stage}${r.total > 1 ? ` (${r.done} of ${r.total})` : ''}…`;
-      // Once the losses are shown, progress only adds to their status line.
-      out.status.textContent = computed && data ? `${resultStatus()} Now ${step}` : `Computing in the background: ${step}`;
+      // The bar and its label follow the work; the live status line speaks only at start and end.
       out.progress.value = r.total > 0 ? r.done / r.total : 0;
+      out.progress.setAttribute('aria-valuetext', `${r.stage}${r.total > 1 ? `, ${r.done} of ${r.total}` : ''}`);
+      out.progressNote.textContent = `${r.stage[0]!.toUpperCase()}${r.stage.slice(1)}${r.total > 1 ? ` (${r.done} of ${r.total})` : ''}…`;
     } else if (r.kind === 'error') {
-      out.progress.hidden = true;
+      workerBusy = false;
+      pendingRandom = false;
       showNotApplicable(`Not available: ${r.message.replace(/^relativistic-critic: /, '')}`);
     } else if (r.kind === 'result') {
+      pendingRandom = false;
       data = { real: r.real, fake: r.fake };
       computed = r.computed;
       land = null;
@@ -237,9 +270,10 @@ function startWorker(): Worker {
       showResults();
       saveUrl();
     } else {
+      workerBusy = false;
       out.progress.hidden = true;
+      out.progressNote.textContent = '';
       land = r.landscape;
-      out.status.textContent = resultStatus();
       drawLandscape(canvases.land, land);
     }
   };
@@ -260,6 +294,7 @@ function writeField(side: SideName): void {
   const values = data![side], f = fields[side];
   setFieldError(side, null);
   f.count.textContent = `${values.length.toLocaleString('en-GB')} ${values.length === 1 ? 'value' : 'values'}`;
+  held[side] = values.length > MAX_TEXT ? values : null;
   if (values.length > MAX_TEXT) {
     f.input.value = '';
     f.input.placeholder = `${values.length.toLocaleString('en-GB')} scores, too many to show as text (export CSV to see them); type here to replace them.`;
@@ -273,13 +308,22 @@ function writeField(side: SideName): void {
 function takeValues(): void {
   if (!data) return;
   state.preset = null;
-  state.data = data.real.length <= MAX_TEXT && data.fake.length <= MAX_TEXT
-    ? { kind: 'values', real: Array.from(data.real), fake: Array.from(data.fake) }
-    : state.data;
+  // Past MAX_TEXT a side no link can carry the values: Share and Export JSON say so.
+  unshareable = data.real.length > MAX_TEXT || data.fake.length > MAX_TEXT;
+  if (!unshareable) state.data = { kind: 'values', real: Array.from(data.real), fake: Array.from(data.fake) };
 }
 
-function onType(): void {
-  const parsed = { real: parseScores(fields.real.input.value, fields.real.label), fake: parseScores(fields.fake.input.value, fields.fake.label) };
+/** A side too big for its field, kept in memory while the field stays empty. */
+const held: Record<SideName, Float64Array | null> = { real: null, fake: null };
+/** The scores on screen cannot be put in a link (too many, and not a seeded draw). */
+let unshareable = false;
+
+function onType(event: Event): void {
+  const typed: SideName = event.target === fields.real.input ? 'real' : 'fake';
+  held[typed] = null;   // what the user typed replaces what was held
+  const read = (side: SideName) => (held[side] && fields[side].input.value === ''
+    ? { ok: true as const, values: held[side]! } : parseScores(fields[side].input.value, fields[side].label));
+  const parsed = { real: read('real'), fake: read('fake') };
   for (const side of ['real', 'fake'] as const) {
     const p = parsed[side];
     setFieldError(side, p.ok ? null : p.message);
@@ -329,13 +373,16 @@ function writeSpec(side: SideName, v: SideSpec): void {
 /** Draws from the spec fields with the seed field's seed (a new one if asked). */
 function randomise(newSeed: boolean, keepFocus = false): void {
   const seedInput = byId<HTMLInputElement>('seed');
-  if (newSeed || !(Number(seedInput.value) >= 1)) seedInput.value = String(randomSeed());
-  const seed = Math.floor(Number(seedInput.value));
+  if (newSeed || seedInput.value.trim() === '') seedInput.value = String(randomSeed());
+  // The rule of the link (state.ts): a whole number from 0 to 2^32 - 1, so every seed shown reproduces.
+  const seed = Number(seedInput.value);
   const real = readSpec('real'), fake = readSpec('fake');
-  const problem = checkSpec(real) ?? checkSpec(fake);
-  const which = checkSpec(real) ? 'Real side' : 'Fake side';
-  out.randomError.textContent = problem ? `${which}: ${problem}` : '';
+  const problem = !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)
+    ? `Seed: must be a whole number from 0 to 4294967295, got ${seedInput.value.slice(0, 24)}.`
+    : checkSpec(real) ? `Real side: ${checkSpec(real)}` : checkSpec(fake) ? `Fake side: ${checkSpec(fake)}` : null;
+  out.randomError.textContent = problem ?? '';
   if (problem) return;
+  unshareable = false;
   state.data = { kind: 'random', random: { seed, real, fake } };
   state.preset = null;
   if (!keepFocus) focus = state.focus = null;
@@ -369,6 +416,7 @@ function applyState(next: AppState): void {
     writeSpec('fake', r.fake);
     randomise(false, true);
   } else {
+    unshareable = false;
     data = { real: Float64Array.from(state.data.real), fake: Float64Array.from(state.data.fake) };
     writeField('real');
     writeField('fake');
@@ -394,10 +442,19 @@ function importText(text: string): void {
 let urlTimer = 0;
 function saveUrl(): void {
   clearTimeout(urlTimer);
-  urlTimer = window.setTimeout(() => {
-    const query = encodeState(state);
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
-  }, 150);
+  urlTimer = window.setTimeout(writeUrl, 150);
+}
+
+function writeUrl(): void {
+  clearTimeout(urlTimer);
+  const query = encodeState(state);
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+/** The link to this state now, or null when the scores cannot travel in one. */
+function link(): string | null {
+  writeUrl();
+  return unshareable ? null : location.href;
 }
 
 function moveFocus(step: number): void {
@@ -416,6 +473,7 @@ function wire(): void {
       state.preset = null;
       drawFormulas();
       recompute();
+      saveUrl();   // also when the member cannot run on this data
     });
   }
   byId('seed-mode').addEventListener('change', (e) => { state.seedMode = (e.target as HTMLInputElement).checked; if (computed) showResults(); saveUrl(); });
@@ -425,7 +483,7 @@ function wire(): void {
   for (const side of ['real', 'fake'] as const) {
     for (const el of Object.values(specs[side])) el.addEventListener('change', () => randomise(false));
   }
-  byId('example').addEventListener('click', () => applyState(structuredClone(DEFAULT_STATE)));
+  byId('example').addEventListener('click', () => applyState({ ...structuredClone(DEFAULT_STATE), theme: state.theme, embed: state.embed }));
   const presetBox = byId('presets');
   for (const p of PRESETS) {
     const b = document.createElement('button');
@@ -441,7 +499,7 @@ function wire(): void {
   byId('step-prev').addEventListener('click', () => { state.step = Math.max(1, state.step - 1); drawSteps(); drawFormulas(); saveUrl(); });
   byId('step-off').addEventListener('click', () => { state.step = 0; drawSteps(); drawFormulas(); saveUrl(); });
 
-  wireImport(byId('drop'), byId<HTMLInputElement>('file'), importText);
+  wireImport(byId('drop'), byId<HTMLInputElement>('file'), importText, (message) => { out.importError.textContent = message; });
 
   // Pointing at a sample on the sigmoid or at its bars picks it too.
   const pointer = (canvas: HTMLCanvasElement, hit: (x: number, y: number) => Focus | null) => {
@@ -454,6 +512,13 @@ function wire(): void {
   pointer(canvases.plot, (x, y) => plotHit(canvases.plot, x, y));
   pointer(canvases.contrib, (x) => contributionHit(canvases.contrib, x));
 
+  // Keyboard use of the strip plot is spoken: which sample, its score and relative score.
+  const speak = () => {
+    if (!focus || !data || !computed) return;
+    const rel = (focus.side === 'real' ? computed.realRelative : computed.fakeRelative)[focus.index];
+    byId('strip-live').textContent = `${focus.side} ${focus.index + 1}: score ${data[focus.side][focus.index]}, relative ${rel === undefined ? '—' : formatNumber(rel)}`;
+  };
+  canvases.strip.addEventListener('keyup', speak);
   canvases.strip.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { moveFocus(e.key === 'ArrowDown' ? 1 : -1); e.preventDefault(); }
     else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && data && focus && data[focus.side].length <= MAX_DOTS) {
@@ -466,7 +531,7 @@ function wire(): void {
     }
   });
 
-  wireExports(() => (computed && data ? { real: data.real, fake: data.fake, computed } : null), [
+  wireExports(() => (computed && data ? { real: data.real, fake: data.fake, computed } : null), link, [
     { title: 'The scores', canvas: canvases.strip }, { title: 'Samples on the sigmoid', canvas: canvases.plot },
     { title: "Each sample's share of the losses", canvas: canvases.contrib }, { title: 'The landscape', canvas: canvases.land },
   ], out.notice);

@@ -51,19 +51,31 @@ export function seedNote(c: Computed, seedMode: boolean): string {
   if (!isSeed) return seedMode ? 'Seed mode compares with the deep-ml reference, which covers only average, logistic, pooled: choose those to see it.' : '';
   const ref = c.reference;
   if (ref === null) return 'The deep-ml reference is skipped past 100,000 scores.';
-  const same = ref.d_loss.toFixed(6) === formatNumber(c.dLoss) && ref.g_loss.toFixed(6) === formatNumber(c.gLoss);
+  // Both as 6-decimal text: the reference is already rounded so.
+  const same = ref.d_loss.toFixed(6) === c.dLoss.toFixed(6) && ref.g_loss.toFixed(6) === c.gLoss.toFixed(6);
   const line = `deep-ml reference output: d_loss ${ref.d_loss.toFixed(6)}, g_loss ${ref.g_loss.toFixed(6)}`;
   if (!seedMode) return `${line} (${same ? 'the same to 6 decimals' : 'it differs: switch on seed mode to see why'}).`;
-  let clamped = 0;
-  for (const a of [c.realRelative, c.fakeRelative]) for (let i = 0; i < a.length; i++) if (Math.abs(a[i]!) > CLAMP_EDGE) clamped++;
-  const why = clamped > 0
-    ? `${clamped} relative ${clamped === 1 ? 'score lies' : 'scores lie'} past ±27.6, where the reference clamps each probability at 1e-12 (and takes 1 − σ by subtraction), so those terms stop at 27.63 instead of growing: that is where its answer goes wrong (marked in the table).`
-    : 'Every relative score is within ±27.6, where the clamp never bites: only the rounding to 6 decimals differs.';
+  let clamped = 0, lossy = 0;
+  for (const a of [c.realRelative, c.fakeRelative]) {
+    for (let i = 0; i < a.length; i++) {
+      const x = Math.abs(a[i]!);
+      if (x > CLAMP_EDGE) clamped++; else if (x > LOSSY_EDGE) lossy++;
+    }
+  }
+  const causes = [];
+  if (clamped > 0) causes.push(`${clamped} relative ${clamped === 1 ? 'score lies' : 'scores lie'} past ±27.6, where its clamp of each probability at 1e-12 stops a term at 27.63 instead of letting it grow`);
+  if (lossy > 0) causes.push(`${lossy} ${lossy === 1 ? 'lies' : 'lie'} past ±15, where its 1 − σ by subtraction has lost digits (σ is within 3e-7 of 1 there)`);
+  const why = causes.length > 0
+    ? `Where it differs: ${causes.join('; ')} (marked in the table).`
+    : same ? 'Every relative score is within ±15, where neither its clamp nor its subtraction bites: only the rounding to 6 decimals differs.'
+      : 'Every relative score is within ±15: the difference is its rounding to 6 decimals.';
   return `${line}; exact minus reference: ${formatNumber(c.dLoss - ref.d_loss)}, ${formatNumber(c.gLoss - ref.g_loss)}. ${why}`;
 }
 
 /** Past this relative score the seed's clamp at 1e-12 changes a term: -log(1e-12) = 27.63. */
 export const CLAMP_EDGE = 27.6;
+/** Past this one its 1 - sigmoid by subtraction keeps fewer than 10 digits (e^-15 = 3e-7). */
+export const LOSSY_EDGE = 15;
 
 export interface TableHandlers { edit(side: SideName, index: number, text: string): void; focus(f: Focus | null): void; seedMode: boolean }
 
@@ -98,6 +110,7 @@ export function sampleTable(body: HTMLTableSectionElement, real: Float64Array, f
         tr.append(td);
       }
       if (on.seedMode && Math.abs(relative[i]!) > CLAMP_EDGE) tr.classList.add('clamped');
+      else if (on.seedMode && Math.abs(relative[i]!) > LOSSY_EDGE) tr.classList.add('lossy');
       tr.addEventListener('pointerenter', () => on.focus({ side, index: i }));
       fragment.append(tr);
     }

@@ -403,6 +403,60 @@ describe('explainer (production build in Chromium)', { timeout: 120_000 }, () =>
     await expect.poll(() => param('rn')).toBe('1000000');
   });
 
+  it('keeps big data consistent: held sides, cancelled jobs, refused members, links that cannot carry it', async () => {
+    // A side too big for its field stays in memory while the other field is edited.
+    await go('?seed=3&rn=20000&fn=5');
+    await expect.poll(() => text('#status'), { timeout: 30_000 }).toBe('From 20,000 real and 5 fake scores.');
+    await field('fake').fill('0.1, 0.2');
+    await expect.poll(() => text('#status'), { timeout: 30_000 }).toMatch(/^From 20,000 real and 2 fake scores\./);
+    expect(await text('#real-count')).toBe('20,000 values');
+    expect(await text('#d-loss')).toMatch(/^\d+\.\d{6}$/);
+    // Such data cannot travel in a link, and Copy link says so instead of copying a wrong one.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    expect(await text('#url-notice')).toMatch(/too many for a link/);
+
+    // Bad input while the worker computes 1e6 a side: the job is dropped, the user's text stays.
+    await go('?seed=4&rn=1000000&fn=1000000');
+    expect(await text('#status')).toMatch(/^Computing in the background/);
+    await field('fake').fill('abc');
+    expect(await text('#status')).toMatch(/^Not available/);
+    await page.waitForTimeout(4000);   // longer than the job takes: its reply must not land
+    expect(await field('fake').inputValue()).toBe('abc');
+    expect(await text('#status')).toMatch(/^Not available/);
+    expect(await text('#d-loss')).toBe('—');
+
+    // all-pairs past 200,000 pairs is refused with the reason, not run for minutes.
+    await go('?seed=5&rn=1000&fn=1000&rel=all-pairs');
+    expect(await text('#status')).toMatch(/^Not available: all-pairs would take 1\.0e\+6 pairs/);
+    expect(await text('#d-loss')).toBe('—');
+    // A member that cannot run still goes into the link.
+    await go('?r=1,2,3&f=0.5,0');
+    await page.getByLabel('Relativism', { exact: true }).selectOption('paired');
+    await expect.poll(() => param('rel')).toBe('paired');
+  });
+
+  it('reproduces seed 0, survives extreme scores in the landscape, and explains the reference past ±15', async () => {
+    await go('?seed=0&rn=5&fn=4');
+    const first = await values('real');
+    expect(first).toHaveLength(5);
+    expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('0');
+    await go('?seed=0&rn=5&fn=4');
+    expect(await values('real')).toEqual(first);
+    await page.getByLabel('Seed', { exact: true }).fill('99999999999');
+    await page.getByLabel('Seed', { exact: true }).dispatchEvent('change');
+    expect(await text('#random-error')).toMatch(/^Seed: must be a whole number/);
+
+    // Scores near the library's limit: shifting the fakes would pass it, so those landscape points are left out.
+    await go('?r=8e288&f=0');
+    expect(await text('#status')).toBe('From 1 real and 1 fake scores.');
+    expect(await text('#d-loss')).toMatch(/^\d+\.\d{6}$/);
+
+    // r = [25], f = [0]: a = 25, b = -25; the seed's 1 - sigma(25) by subtraction, not its clamp.
+    await go('?r=25&f=0&seedmode=1');
+    expect(await text('#seed-note')).toMatch(/past ±15/);
+    expect(await page.locator('#samples-table tr.lossy th').allTextContents()).toEqual(['real 1', 'fake 1']);
+  });
+
   it('has no axe-core violations (WCAG 2 A and AA) in light and dark mode', async () => {
     for (const theme of ['light', 'dark']) {
       await go(`?theme=${theme}`);
