@@ -89,35 +89,33 @@ export function extent(...arrays: ArrayLike<number>[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-/** Vertical grid lines with labels along the bottom edge. */
-export function xAxis(s: Surface, p: Palette, sx: (x: number) => number, values: number[], top: number, bottom: number): void {
+/**
+ * Grid lines at `values` (mapped by `at`) across [from, to] of the other
+ * axis, labelled outside `from` (x: below the bottom edge, y: left of the left one).
+ */
+function grid(s: Surface, p: Palette, vertical: boolean, at: (v: number) => number, values: number[], from: number, to: number): void {
   const { ctx } = s;
   ctx.strokeStyle = p.grid;
   ctx.fillStyle = p.muted;
   ctx.lineWidth = 1;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const x of values) {
-    const px = Math.round(sx(x)) + 0.5;
-    ctx.beginPath(); ctx.moveTo(px, top); ctx.lineTo(px, bottom); ctx.stroke();
-    ctx.fillText(formatTick(x), px, bottom + 4);
+  ctx.textAlign = vertical ? 'center' : 'right';
+  ctx.textBaseline = vertical ? 'top' : 'middle';
+  for (const v of values) {
+    const q = Math.round(at(v)) + 0.5;
+    ctx.beginPath();
+    if (vertical) { ctx.moveTo(q, from); ctx.lineTo(q, to); } else { ctx.moveTo(from, q); ctx.lineTo(to, q); }
+    ctx.stroke();
+    if (vertical) ctx.fillText(formatTick(v), q, to + 4); else ctx.fillText(formatTick(v), from - 5, q);
   }
 }
 
-/** Horizontal grid lines with labels along the left edge. */
-export function yAxis(s: Surface, p: Palette, sy: (y: number) => number, values: number[], left: number, right: number): void {
-  const { ctx } = s;
-  ctx.strokeStyle = p.grid;
-  ctx.fillStyle = p.muted;
-  ctx.lineWidth = 1;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const y of values) {
-    const py = Math.round(sy(y)) + 0.5;
-    ctx.beginPath(); ctx.moveTo(left, py); ctx.lineTo(right, py); ctx.stroke();
-    ctx.fillText(formatTick(y), left - 5, py);
-  }
-}
+/** Vertical grid lines from top to bottom, labelled below. */
+export const xAxis = (s: Surface, p: Palette, sx: (x: number) => number, values: number[], top: number, bottom: number) =>
+  grid(s, p, true, sx, values, top, bottom);
+
+/** Horizontal grid lines from left to right, labelled on the left. */
+export const yAxis = (s: Surface, p: Palette, sy: (y: number) => number, values: number[], left: number, right: number) =>
+  grid(s, p, false, sy, values, left, right);
 
 /** An arrow from (x0, y) to (x1, y). */
 export function arrow(ctx: CanvasRenderingContext2D, x0: number, x1: number, y: number): void {

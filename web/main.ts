@@ -123,15 +123,15 @@ function setFocus(f: Focus | null): void {
 // ---------------------------------------------------------------------------
 // Results
 
-function showNotApplicable(status: string): void {
-  cancelJobs();
+/** Clears every result so nothing stale (or NaN) is on screen: `mark` fills the numbers, `row` the table. */
+function clearResults(kind: 'na' | 'busy', status: string, mark: string, row: string): void {
   resultGeneration++;   // pending table or formula updates are stale now
-  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '—';
-  out.results.dataset.state = 'na';
+  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = mark;
+  out.results.dataset.state = kind;
   out.status.textContent = status;
   out.seedNote.textContent = '';
   out.compare.replaceChildren();
-  out.body.replaceChildren(messageRow('Fix the scores above to see every sample.'));
+  out.body.replaceChildren(messageRow(row));
   out.truncated.hidden = true;
   computed = null;
   land = null;
@@ -139,20 +139,14 @@ function showNotApplicable(status: string): void {
   drawFormulas();
 }
 
+function showNotApplicable(status: string): void {
+  cancelJobs();
+  clearResults('na', status, '—', 'Fix the scores above to see every sample.');
+}
+
 /** While the worker computes new data: nothing from the old results stays on screen or in an export. */
 function showBusy(): void {
-  resultGeneration++;
-  for (const el of [out.dLoss, out.gLoss, out.meanReal, out.meanFake]) el.textContent = '…';
-  out.results.dataset.state = 'busy';
-  out.status.textContent = 'Computing in the background…';
-  out.seedNote.textContent = '';
-  out.compare.replaceChildren();
-  out.body.replaceChildren(messageRow('Computing in the background…'));
-  out.truncated.hidden = true;
-  computed = null;
-  land = null;
-  drawCharts();
-  drawFormulas();
+  clearResults('busy', 'Computing in the background…', '…', 'Computing in the background…');
 }
 
 function showResults(): void {
