@@ -45,7 +45,8 @@ const { rows, memory, errors } = await runSuite(rc, tf, { sizes, log: (line) => 
 const groupRun = await runGroups(rc);
 for (const row of rows) Object.assign(row.times, { native: native[row.size]?.native, stream: row.times.stream });
 
-const pkgFiles = ['index.js', 'core.js', 'init.js', 'relativistic_critic.mjs', 'relativistic_critic.wasm'];
+// Every file a browser loads for `import { init } from 'relativistic-critic'` (index.js and what it imports).
+const pkgFiles = ['index.js', 'core.js', 'errors.js', 'options.js', 'init.js', 'relativistic_critic.mjs', 'relativistic_critic.wasm'];
 const gz = pkgFiles.map((f) => gzipSync(readFileSync(path.join(root, 'dist', f)), { level: 9 }).length);
 const lines = [
   `Node ${process.version}, ${started.toISOString().slice(0, 10)}: median ns per score (lower is better)`,
@@ -60,7 +61,7 @@ const lines = [
   `Relative error of the losses against this package: plain JS ≤ ${errors.js.toExponential(1)};`
   + ` TF.js (float32) ${['cpu', 'wasm'].map((b) => `${b} ${Object.entries(errors[`tf-${b}`] ?? {}).map(([n, e]) => `${Number(n).toLocaleString('en-US')}: ${e.toExponential(1)}`).join(', ')}`).join('; ')}.`,
   groupsLine(groupRun),
-  `Package size (JS + wasm, gzip -9): ${(gz.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB`
+  `Package size (JS + wasm a browser loads, gzip -9): ${gz.reduce((a, b) => a + b, 0).toLocaleString('en-US')} bytes = ${(gz.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB`
   + ` (${pkgFiles.map((f, i) => `${f} ${(gz[i] / 1024).toFixed(1)}`).join(', ')}).`,
 ];
 console.log(lines.join('\n'));
