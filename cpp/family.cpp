@@ -207,34 +207,29 @@ FamilySummary family_losses(const double* real, const double* rw, std::size_t m,
   // Cross terms: how a score moves every other term through its reference.
   const double sg1 = sum_of(g1), sg2 = sum_of(g2), sh1 = sum_of(h1), sh2 = sum_of(h2);
   const bool cross = !o.detach_mean && o.relativism != Relativism::none;
-  for (std::size_t i = 0; i < m; ++i) {
-    double cd = 0.0, cg = 0.0;
-    if (cross) {
-      const double share = weight(rw, i) / wr;
-      switch (o.relativism) {
-        case Relativism::average: cd = share * sg2; cg = share * sh2; break;
-        case Relativism::centered: cd = 0.5 * share * (sg1 + sg2); cg = 0.5 * share * (sh1 + sh2); break;
-        case Relativism::paired: cd = g2[i]; cg = h2[i]; break;
-        default: break;
+  // One side's gradients: its own factors minus what reaches it through the
+  // other side's reference (its mean, the centre, or its partner).
+  const auto finish = [&](std::size_t count, const double* w, double total, const std::vector<double>& own_d,
+                          const std::vector<double>& own_g, const std::vector<double>& other_d,
+                          const std::vector<double>& other_g, double other_sd, double other_sg, double* out_d,
+                          double* out_g) {
+    for (std::size_t k = 0; k < count; ++k) {
+      double cd = 0.0, cg = 0.0;
+      if (cross) {
+        const double share = weight(w, k) / total;
+        switch (o.relativism) {
+          case Relativism::average: cd = share * other_sd; cg = share * other_sg; break;
+          case Relativism::centered: cd = 0.5 * share * (sg1 + sg2); cg = 0.5 * share * (sh1 + sh2); break;
+          case Relativism::paired: cd = other_d[k]; cg = other_g[k]; break;
+          default: break;
+        }
       }
+      out_d[k] = (own_d[k] - cd) / T;
+      out_g[k] = (own_g[k] - cg) / T;
     }
-    out.d_grad_real[i] = (g1[i] - cd) / T;
-    out.g_grad_real[i] = (h1[i] - cg) / T;
-  }
-  for (std::size_t j = 0; j < n; ++j) {
-    double cd = 0.0, cg = 0.0;
-    if (cross) {
-      const double share = weight(fw, j) / wf;
-      switch (o.relativism) {
-        case Relativism::average: cd = share * sg1; cg = share * sh1; break;
-        case Relativism::centered: cd = 0.5 * share * (sg1 + sg2); cg = 0.5 * share * (sh1 + sh2); break;
-        case Relativism::paired: cd = g1[j]; cg = h1[j]; break;
-        default: break;
-      }
-    }
-    out.d_grad_fake[j] = (g2[j] - cd) / T;
-    out.g_grad_fake[j] = (h2[j] - cg) / T;
-  }
+  };
+  finish(m, rw, wr, g1, h1, g2, h2, sg2, sh2, out.d_grad_real, out.g_grad_real);
+  finish(n, fw, wf, g2, h2, g1, h1, sg1, sh1, out.d_grad_fake, out.g_grad_fake);
   return s;
 }
 

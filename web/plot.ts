@@ -1,5 +1,5 @@
 // A small canvas plot: the sigmoid, with each sample's relative score on it.
-import { palette, sigmoid, surface } from './canvas';
+import { formatTick, palette, sigmoid, surface } from './canvas';
 
 export interface PlotData {
   realRelative: ArrayLike<number>;
@@ -46,13 +46,6 @@ function niceRange(m: number): number {
   const p = 10 ** Math.floor(Math.log10(target));
   for (const step of [1, 2, 5, 10]) if (step * p >= target) return step * p;
   return 10 * p;
-}
-
-function formatTick(x: number): string {
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) return x.toExponential(0).replace('e+', 'e');
-  return String(Number(x.toPrecision(3)));
 }
 
 export function drawPlot(canvas: HTMLCanvasElement, data: PlotData | null): void {
